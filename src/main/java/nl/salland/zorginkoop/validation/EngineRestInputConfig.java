@@ -1,0 +1,24 @@
+package nl.salland.zorginkoop.validation;
+
+import nl.salland.zorginkoop.security.EngineRestAuthentication;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+public class EngineRestInputConfig {
+
+  /** After authentication: an anonymous caller learns nothing, not even which input is wrong. */
+  @Bean
+  FilterRegistrationBean<EngineRestInputFilter> engineRestInputFilter(RepositoryService repositoryService,
+      TaskService taskService) {
+    FilterRegistrationBean<EngineRestInputFilter> registration =
+        new FilterRegistrationBean<>(new EngineRestInputFilter(repositoryService, taskService));
+    registration.setName("engineRestInput");
+    registration.addUrlPatterns("/engine-rest/*");
+    registration.setOrder(EngineRestAuthentication.ORDER + 1);
+    return registration;
+  }
+}

@@ -1,0 +1,284 @@
+package nl.salland.zorginkoop.validation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import nl.salland.zorginkoop.validation.RequiredVariablesPlugin.Requirements;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.RepositoryServiceImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Checks case variables sent to Camunda's REST API before the engine sees them, so that bad input gets a 400 that
+ * names the variable (the engine would answer a failed start with a 500) and nothing is created: process starts and
+ * task completions (required variables and formats, see {@link RequiredVariablesPlugin}), message correlations and
+ * variable updates (formats). JSON bodies larger than {@link #MAX_BODY_BYTES} are refused.
+ */
+public class EngineRestInputFilter extends OncePerRequestFilter {
+
+  public static final int MAX_BODY_BYTES = 1024 * 1024;
+  /** Deployments carry diagrams, tables and forms: more room than case data. */
+  public static final int MAX_DEPLOYMENT_BYTES = 20 * 1024 * 1024;
+
+  private static final Pattern START = Pattern.compile(
+      "^/process-definition/(?:key/(?<key>[^/]+)(?:/tenant-id/[^/]+)?|(?<id>[^/]+))/(?:start|submit-form)$");
+  private static final Pattern MESSAGE = Pattern.compile("^/message$");
+  private static final Pattern DEPLOYMENT = Pattern.compile("^/deployment/create$");
+  private static final Pattern TASK = Pattern.compile("^/task/(?<id>[^/]+)/(?:complete|submit-form|resolve)$");
+  private static final Pattern INSTANCE_VARIABLES = Pattern.compile(
+      "^/(?:process-instance|execution|task)/[^/]+/(?:variables|localVariables)$");
+
+  private final RepositoryService repositoryService;
+  private final TaskService taskService;
+  private final ObjectMapper json = new ObjectMapper();
+
+  public EngineRestInputFilter(RepositoryService repositoryService, TaskService taskService) {
+    this.repositoryService = repositoryService;
+    this.taskService = taskService;
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    String contentType = request.getContentType();
+    return !"POST".equals(request.getMethod()) || contentType == null
+        || !contentType.toLowerCase().startsWith("application/json") && !isDeployment(request);
+  }
+
+  private static boolean isDeployment(HttpServletRequest request) {
+    return DEPLOYMENT.matcher(path(request)).matches()
+        && request.getContentType().toLowerCase().startsWith("multipart/form-data");
+  }
+
+  private static String path(HttpServletRequest request) {
+    return request.getRequestURI().substring(request.getContextPath().length() + "/engine-rest".length());
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    boolean deployment = isDeployment(request);
+    int limit = deployment ? MAX_DEPLOYMENT_BYTES : MAX_BODY_BYTES;
+    byte[] body = request.getInputStream().readNBytes(limit + 1);
+    if (body.length > limit) {
+      refuse(response, List.of(new InvalidInputException("body", "is larger than " + limit + " bytes")));
+      return;
+    }
+    List<InvalidInputException> problems = deployment ? DeploymentPrecheck.problems(request.getContentType(), body)
+        : problems(path(request), body);
+    if (!problems.isEmpty()) {
+      refuse(response, problems);
+      return;
+    }
+    chain.doFilter(new CachedBodyRequest(request, body), response);
+  }
+
+  private List<InvalidInputException> problems(String path, byte[] body) {
+    JsonNode root;
+    try {
+      root = body.length == 0 ? json.createObjectNode() : json.readTree(body);
+    } catch (IOException e) {
+      return List.of(new InvalidInputException("body", "is not valid JSON"));
+    }
+    if (root == null || !root.isObject()) {
+      return List.of();
+    }
+    Matcher start = START.matcher(path);
+    if (start.matches()) {
+      Requirements requirements = startRequirements(start.group("key"), start.group("id"));
+      return CaseVariables.problems(values(root.path("variables")), requirements.required(),
+          requirements.allowedSectors());
+    }
+    if (MESSAGE.matcher(path).matches()) {
+      Map<String, Object> variables = values(root.path("processVariables"));
+      variables.putAll(values(root.path("processVariablesLocal")));
+      return CaseVariables.problems(variables, List.of(), Set.of());
+    }
+    Matcher task = TASK.matcher(path);
+    if (task.matches()) {
+      return taskProblems(task.group("id"), values(root.path("variables")));
+    }
+    if (INSTANCE_VARIABLES.matcher(path).matches()) {
+      return CaseVariables.problems(values(root.path("modifications")), List.of(), Set.of());
+    }
+    return List.of();
+  }
+
+  /** The start requirements of the addressed definition; none when it does not exist or may not be read. */
+  private Requirements startRequirements(String key, String id) {
+    String definitionId = id;
+    if (key != null) {
+      ProcessDefinition latest = repositoryService.createProcessDefinitionQuery().processDefinitionKey(key)
+          .withoutTenantId().latestVersion().singleResult();
+      if (latest == null) {
+        return Requirements.NONE;
+      }
+      definitionId = latest.getId();
+    }
+    return deployed(definitionId).map(d -> (Requirements) d.getProperty(RequiredVariablesPlugin.REQUIRED_PROPERTY))
+        .orElse(Requirements.NONE);
+  }
+
+  /** A task's completion variables: formats, and the task's required variables unless the task already has them. */
+  private List<InvalidInputException> taskProblems(String taskId, Map<String, Object> submitted) {
+    Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+    Requirements requirements = task == null || task.getProcessDefinitionId() == null ? Requirements.NONE
+        : deployed(task.getProcessDefinitionId())
+            .map(d -> d.findActivity(task.getTaskDefinitionKey()))
+            .map(a -> (Requirements) a.getProperty(RequiredVariablesPlugin.REQUIRED_PROPERTY))
+            .orElse(Requirements.NONE);
+    Map<String, Object> all = new LinkedHashMap<>();
+    if (!requirements.required().isEmpty()) {
+      try {
+        all.putAll(taskService.getVariables(taskId, requirements.required()));
+      } catch (ProcessEngineException goneOrNotAllowed) {
+        // Completed by someone else a moment ago, or not this user's: Camunda answers the request itself.
+        return List.of();
+      }
+    }
+    all.putAll(submitted);
+    return CaseVariables.problems(all, requirements.required(), requirements.allowedSectors());
+  }
+
+  private Optional<ProcessDefinitionEntity> deployed(String definitionId) {
+    try {
+      return Optional.of((ProcessDefinitionEntity) ((RepositoryServiceImpl) repositoryService)
+          .getDeployedProcessDefinition(definitionId));
+    } catch (ProcessEngineException unknownOrNotAllowed) {
+      // Camunda itself answers this request with the right 404 or 403.
+      return Optional.empty();
+    }
+  }
+
+  /** Camunda's variable DTOs ({"name": {"value": ..., "type": ...}}) as plain Java values. */
+  private static Map<String, Object> values(JsonNode variables) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    if (!variables.isObject()) {
+      return values;
+    }
+    variables.fields().forEachRemaining(field -> {
+      JsonNode dto = field.getValue();
+      JsonNode value = dto.isObject() ? dto.path("value") : dto;
+      String type = dto.path("type").asText("");
+      values.put(field.getKey(), plain(value, type));
+    });
+    return values;
+  }
+
+  private static Object plain(JsonNode value, String type) {
+    if (value.isMissingNode() || value.isNull()) {
+      return null;
+    }
+    if ("Date".equalsIgnoreCase(type) && value.isTextual()) {
+      return new java.util.Date(); // Camunda parses its own Date format and refuses a bad one itself
+    }
+    if (value.isBoolean()) {
+      return value.booleanValue();
+    }
+    if (value.isIntegralNumber()) {
+      return value.canConvertToInt() ? (Object) value.intValue() : (Object) value.longValue();
+    }
+    if (value.isNumber()) {
+      return value.doubleValue();
+    }
+    if (value.isTextual()) {
+      return value.textValue();
+    }
+    return value.toString();
+  }
+
+  private void refuse(HttpServletResponse response, List<InvalidInputException> problems) throws IOException {
+    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+    response.setContentType("application/json");
+    response.setCharacterEncoding("UTF-8");
+    Map<String, Object> dto = new LinkedHashMap<>();
+    dto.put("type", "InvalidCaseInput");
+    dto.put("message", String.join("; ", problems.stream().map(Throwable::getMessage).toList()));
+    dto.put("field", problems.get(0).field());
+    dto.put("problems", problems.stream().map(p -> Map.of("field", p.field(), "message", p.getMessage())).toList());
+    json.writeValue(response.getOutputStream(), dto);
+  }
+
+  /** Hands the body, already read for checking, on to Camunda. */
+  private static final class CachedBodyRequest extends HttpServletRequestWrapper {
+    private final byte[] body;
+
+    CachedBodyRequest(HttpServletRequest request, byte[] body) {
+      super(request);
+      this.body = body;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() {
+      InputStream in = new ByteArrayInputStream(body);
+      return new ServletInputStream() {
+        @Override
+        public boolean isFinished() {
+          try {
+            return in.available() == 0;
+          } catch (IOException e) {
+            return true;
+          }
+        }
+
+        @Override
+        public boolean isReady() {
+          return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+          throw new UnsupportedOperationException("synchronous only");
+        }
+
+        @Override
+        public int read() throws IOException {
+          return in.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+          return in.read(b, off, len);
+        }
+      };
+    }
+
+    @Override
+    public BufferedReader getReader() {
+      return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public int getContentLength() {
+      return body.length;
+    }
+
+    @Override
+    public long getContentLengthLong() {
+      return body.length;
+    }
+  }
+}
