@@ -1,0 +1,214 @@
+package nl.salland.zorginkoop.dashboard;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nl.salland.zorginkoop.sector.Sector;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The managers' view: deadlines, escalations and steps from the indexed tables {@code zi_deadline} and
+ * {@code zi_case} (kept by the engine's listeners, see casetracking), never by scanning the engine's history.
+ */
+@Component
+public class DeadlineBoard {
+
+  private static final String CASES_ESCALATION = "escalationLadder";
+  private static final String CASES_ROUND = "contractingRound";
+
+  private static final List<DeadlineState> URGENCY = List.of(DeadlineState.OVERDUE, DeadlineState.UPCOMING,
+      DeadlineState.MISSED, DeadlineState.MET);
+
+  private final JdbcClient jdbc;
+
+  public DeadlineBoard(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public record DeadlineRow(String businessKey, String processKey, String processInstanceId, String agbCode,
+      String providerName, String sector, Integer contractYear, String milestone, String label, OffsetDateTime dueAt,
+      OffsetDateTime closedAt, DeadlineState state, long hoursLate) {
+  }
+
+  public record SectorSummary(String sector, String label, long upcoming, long overdue, long missed,
+      long activeCases, long escalations) {
+  }
+
+  public record Escalation(String businessKey, String processInstanceId, String agbCode, String providerName,
+      String sector, Integer contractYear, String rung, OffsetDateTime since) {
+  }
+
+  public record StepCount(String sector, String step, long count) {
+  }
+
+  public List<DeadlineRow> deadlines(DeadlineFilter filter) {
+    Where where = new Where(filter, "d");
+    List<String> states = new ArrayList<>();
+    if (filter.states().contains(DeadlineState.OVERDUE)) {
+      states.add("(d.status = 'OPEN' AND d.due_at < :now)");
+    }
+    if (filter.states().contains(DeadlineState.UPCOMING)) {
+      states.add("(d.status = 'OPEN' AND d.due_at >= :now AND d.due_at < :horizon)");
+    }
+    if (filter.states().contains(DeadlineState.MISSED)) {
+      states.add("(d.status = 'MISSED' AND d.closed_at >= :since)");
+    }
+    if (filter.states().contains(DeadlineState.MET)) {
+      states.add("(d.status = 'MET' AND d.closed_at >= :since)");
+    }
+    where.add("(" + String.join(" OR ", states) + ")");
+    List<DeadlineRow> rows = where.bind(jdbc.sql("""
+            SELECT d.business_key, d.process_key, d.process_instance_id, d.agb_code, p.name AS provider_name,
+              d.sector, d.contract_year, d.milestone, d.label, d.due_at, d.closed_at, d.status
+            FROM zi_deadline d LEFT JOIN zi_provider p ON p.agb_code = d.agb_code
+            """ + where + " ORDER BY d.due_at FETCH FIRST :limit ROWS ONLY")
+            .param("limit", filter.limit()))
+        .query((rs, n) -> row(rs, filter.now()))
+        .list();
+    // Most urgent first: overdue (longest late first), then upcoming, then closed ones.
+    return rows.stream()
+        .sorted(Comparator.comparing((DeadlineRow r) -> URGENCY.indexOf(r.state()))
+            .thenComparing(r -> r.state() == DeadlineState.OVERDUE ? -r.hoursLate() : 0L)
+            .thenComparing(DeadlineRow::dueAt))
+        .toList();
+  }
+
+  public List<SectorSummary> summary(DeadlineFilter filter) {
+    Map<String, long[]> counts = new LinkedHashMap<>();
+    for (Sector sector : Sector.values()) {
+      if (filter.sector() == null || filter.sector() == sector) {
+        counts.put(sector.name(), new long[5]);
+      }
+    }
+    Where deadlines = new Where(filter, "d");
+    deadlines.add("(d.status = 'OPEN' OR (d.status = 'MISSED' AND d.closed_at >= :since))");
+    deadlines.bind(jdbc.sql("""
+            SELECT d.sector,
+              SUM(CASE WHEN d.status = 'OPEN' AND d.due_at >= :now AND d.due_at < :horizon THEN 1 ELSE 0 END) upcoming,
+              SUM(CASE WHEN d.status = 'OPEN' AND d.due_at < :now THEN 1 ELSE 0 END) overdue,
+              SUM(CASE WHEN d.status = 'MISSED' THEN 1 ELSE 0 END) missed
+            FROM zi_deadline d LEFT JOIN zi_provider p ON p.agb_code = d.agb_code
+            """ + deadlines + " GROUP BY d.sector"))
+        .query((rs, n) -> {
+          long[] c = counts.get(rs.getString("sector"));
+          if (c != null) {
+            c[0] = rs.getLong("upcoming");
+            c[1] = rs.getLong("overdue");
+            c[2] = rs.getLong("missed");
+          }
+          return null;
+        }).list();
+    Where cases = new Where(filter, "c");
+    cases.add("c.status = 'ACTIVE'");
+    cases.bind(jdbc.sql("""
+            SELECT c.sector, SUM(CASE WHEN c.process_key = :round THEN 1 ELSE 0 END) rounds,
+              SUM(CASE WHEN c.process_key = :ladder THEN 1 ELSE 0 END) escalations
+            FROM zi_case c LEFT JOIN zi_provider p ON p.agb_code = c.agb_code
+            """ + cases + " GROUP BY c.sector")
+            .param("round", CASES_ROUND).param("ladder", CASES_ESCALATION))
+        .query((rs, n) -> {
+          long[] c = counts.get(rs.getString("sector"));
+          if (c != null) {
+            c[3] = rs.getLong("rounds");
+            c[4] = rs.getLong("escalations");
+          }
+          return null;
+        }).list();
+    return counts.entrySet().stream()
+        .map(e -> new SectorSummary(e.getKey(), Sector.valueOf(e.getKey()).label(), e.getValue()[0],
+            e.getValue()[1], e.getValue()[2], e.getValue()[3], e.getValue()[4]))
+        .toList();
+  }
+
+  public List<Escalation> escalations(DeadlineFilter filter) {
+    Where where = new Where(filter, "c");
+    where.add("c.status = 'ACTIVE' AND c.process_key = :ladder");
+    return where.bind(jdbc.sql("""
+            SELECT c.business_key, c.process_instance_id, c.agb_code, p.name AS provider_name, c.sector,
+              c.contract_year, c.current_step, c.step_since
+            FROM zi_case c LEFT JOIN zi_provider p ON p.agb_code = c.agb_code
+            """ + where + " ORDER BY c.step_since FETCH FIRST :limit ROWS ONLY")
+            .param("ladder", CASES_ESCALATION).param("limit", filter.limit()))
+        .query((rs, n) -> new Escalation(rs.getString("business_key"), rs.getString("process_instance_id"),
+            rs.getString("agb_code").trim(), rs.getString("provider_name"), rs.getString("sector"),
+            (Integer) rs.getObject("contract_year"), rs.getString("current_step"),
+            rs.getObject("step_since", OffsetDateTime.class)))
+        .list();
+  }
+
+  /** How many contracting rounds wait in each step, per sector. */
+  public List<StepCount> steps(DeadlineFilter filter) {
+    Where where = new Where(filter, "c");
+    where.add("c.status = 'ACTIVE' AND c.process_key = :round");
+    return where.bind(jdbc.sql("""
+            SELECT c.sector, c.current_step, COUNT(*) cases
+            FROM zi_case c LEFT JOIN zi_provider p ON p.agb_code = c.agb_code
+            """ + where + " GROUP BY c.sector, c.current_step ORDER BY c.sector, cases DESC")
+            .param("round", CASES_ROUND))
+        .query((rs, n) -> new StepCount(rs.getString("sector"),
+            rs.getString("current_step") == null ? "Bezig" : rs.getString("current_step"), rs.getLong("cases")))
+        .list();
+  }
+
+  private static DeadlineRow row(ResultSet rs, OffsetDateTime now) throws SQLException {
+    OffsetDateTime due = rs.getObject("due_at", OffsetDateTime.class);
+    OffsetDateTime closed = rs.getObject("closed_at", OffsetDateTime.class);
+    String status = rs.getString("status");
+    DeadlineState state = switch (status) {
+      case "MET" -> DeadlineState.MET;
+      case "MISSED" -> DeadlineState.MISSED;
+      default -> due.isBefore(now) ? DeadlineState.OVERDUE : DeadlineState.UPCOMING;
+    };
+    OffsetDateTime end = closed != null ? closed : now;
+    long hoursLate = end.isAfter(due) ? Duration.between(due, end).toHours() : 0;
+    return new DeadlineRow(rs.getString("business_key"), rs.getString("process_key"),
+        rs.getString("process_instance_id"), rs.getString("agb_code").trim(), rs.getString("provider_name"),
+        rs.getString("sector"), (Integer) rs.getObject("contract_year"), rs.getString("milestone"),
+        rs.getString("label"), due, closed, state, hoursLate);
+  }
+
+  /** The WHERE clause shared by every query: the manager's sector and provider filters. */
+  private static final class Where {
+    private final DeadlineFilter filter;
+    private final List<String> conditions = new ArrayList<>();
+
+    Where(DeadlineFilter filter, String alias) {
+      this.filter = filter;
+      if (filter.sector() != null) {
+        conditions.add(alias + ".sector = :sector");
+      }
+      if (filter.provider() != null) {
+        conditions.add("(" + alias + ".agb_code LIKE :agbPrefix OR LOWER(p.name) LIKE :nameLike)");
+      }
+    }
+
+    void add(String condition) {
+      conditions.add(condition);
+    }
+
+    JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec) {
+      JdbcClient.StatementSpec bound = spec.param("now", filter.now()).param("horizon", filter.horizon())
+          .param("since", filter.since());
+      if (filter.sector() != null) {
+        bound = bound.param("sector", filter.sector().name());
+      }
+      if (filter.provider() != null) {
+        bound = bound.param("agbPrefix", filter.provider() + "%")
+            .param("nameLike", "%" + filter.provider().toLowerCase() + "%");
+      }
+      return bound;
+    }
+
+    @Override
+    public String toString() {
+      return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+    }
+  }
+}
