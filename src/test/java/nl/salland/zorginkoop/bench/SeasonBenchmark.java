@@ -1,0 +1,565 @@
+package nl.salland.zorginkoop.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import nl.salland.zorginkoop.ZorginkoopApplication;
+import nl.salland.zorginkoop.contracting.RoundStarter;
+import nl.salland.zorginkoop.contracting.RoundStarter.RoundRequest;
+import nl.salland.zorginkoop.security.Groups;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A whole procurement season on PostgreSQL, beside the raw engine as its baseline, in one run:
+ * {@code ./mvnw -Pbench verify} (see docs/performance.md). Never part of the default test run.
+ *
+ * <ol>
+ *   <li>Baseline: Camunda 7.24 with its Spring Boot defaults (history full, default job executor) and nothing of
+ *       ours, on a trivial process (start, one user task, one timer): starts/s, completions/s, a storm of due
+ *       timers.</li>
+ *   <li>zorginkoop, as configured for production, on its own database: a register of providers across the five
+ *       sectors, a contracting round for each (bulk start), offers, signatures and staff tasks through the API, and
+ *       the clock moved to each deadline in turn (the deadline storms). Meanwhile the managers' deadline API is
+ *       queried; afterwards again.</li>
+ * </ol>
+ * Results: printed, and written to target/benchmark/season.json, each figure beside its baseline as a ratio.
+ */
+@Tag("benchmark")
+class SeasonBenchmark {
+
+  static final int PROVIDERS = Integer.getInteger("bench.providers", 20_000);
+  static final int THREADS = Integer.getInteger("bench.threads", 4);
+  static final String SERVER = System.getProperty("bench.postgres", "jdbc:postgresql://127.0.0.1:5432/");
+  static final String DB_USER = System.getProperty("bench.postgres.user", "postgres");
+  static final String ADMIN_PASSWORD = "bench-admin-secret";
+  static final String MANAGER = "bench-manager";
+  static final String MANAGER_PASSWORD = "bench-manager-secret";
+  static final String SEASON_START = "2026-08-03T09:00:00+02:00";
+  /** Extra settings for zorginkoop, e.g. to measure a configuration: -Dbench.args=--camunda.bpm.history-level=full */
+  static final String EXTRA_ARGS = System.getProperty("bench.args", "");
+
+  /** One client for all calls, as a dashboard's browser keeps its connection: a new client per call cost more. */
+  private static final HttpClient API_CLIENT = HttpClient.newHttpClient();
+
+  private final Map<String, Object> results = new LinkedHashMap<>();
+  /** The database of the engine under measurement, for {@link #keepStatisticsCurrent()}. */
+  private String database;
+  private final Random random = new Random(2027);
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void season() throws Exception {
+    results.put("providers", PROVIDERS);
+    results.put("threads", THREADS);
+    results.put("cores", Runtime.getRuntime().availableProcessors());
+    results.put("autovacuum", autovacuum());
+    results.put("baseline", baseline());
+    results.put("zorginkoop", zorginkoop());
+    results.put("ratios", ratios());
+    Path file = Path.of("target", "benchmark", "season.json");
+    Files.createDirectories(file.getParent());
+    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), results);
+    System.out.println("\n=== Season benchmark (" + file + ") ===\n"
+        + new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(results));
+  }
+
+  // --- baseline -------------------------------------------------------------------------------------------------
+
+  private Map<String, Object> baseline() throws Exception {
+    database = recreate("zorginkoop_bench_baseline");
+    Map<String, Object> figures = new LinkedHashMap<>();
+    try (ConfigurableApplicationContext context = new SpringApplicationBuilder(BaselineEngine.class)
+        .properties("spring.config.name=no-application-yaml", "spring.datasource.url=" + SERVER + database,
+            "spring.datasource.username=" + DB_USER, "spring.flyway.enabled=false",
+            "camunda.bpm.auto-deployment-enabled=false", "server.port=0", "spring.main.banner-mode=off",
+            "logging.level.root=WARN")
+        .run()) {
+      ProcessEngine engine = context.getBean(ProcessEngine.class);
+      BpmnModelInstance trivial = Bpmn.createExecutableProcess("benchTrivial").camundaHistoryTimeToLive(30)
+          .startEvent().userTask("Task_Trivial").intermediateCatchEvent("Timer_Trivial").timerWithDate("${due}")
+          .endEvent().done();
+      engine.getRepositoryService().createDeployment().addModelInstance("trivial.bpmn", trivial).deploy();
+      ProcessEngineConfigurationImpl configuration =
+          (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+      figures.put("historyLevel", configuration.getHistoryLevel().getName());
+      figures.put("jobExecutor", jobExecutorSettings(configuration));
+
+      ClockUtil.setCurrentTime(at("2026-09-01T09:00:00+02:00"));
+      RuntimeService runtime = engine.getRuntimeService();
+      figures.put("startsPerSecond", rate(PROVIDERS, () -> parallel(PROVIDERS, i -> runtime
+          .startProcessInstanceByKey("benchTrivial", Map.of("due", "2026-10-01T00:00:00+02:00")))));
+      keepStatisticsCurrent();
+      List<String> tasks = taskIds(engine.getTaskService(), "benchTrivial");
+      figures.put("completionsPerSecond", rate(tasks.size(), () -> parallel(tasks.size(),
+          i -> engine.getTaskService().complete(tasks.get(i)))));
+      keepStatisticsCurrent();
+      figures.put("timerStorm", storm(engine, "2026-10-01T00:00:01+02:00"));
+      figures.put("databaseBytes", databaseSize(database));
+    }
+    return figures;
+  }
+
+  // --- zorginkoop -----------------------------------------------------------------------------------------------
+
+  private Map<String, Object> zorginkoop() throws Exception {
+    database = recreate("zorginkoop_bench");
+    Map<String, Object> figures = new LinkedHashMap<>();
+    resetHeapPeaks();
+    ClockUtil.setCurrentTime(at(SEASON_START));
+    // Command-line arguments: they outrank the postgres profile's ${ZORGINKOOP_...} settings.
+    List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + SERVER + database, "--spring.datasource.username=" + DB_USER,
+            "--camunda.bpm.admin-user.password=" + ADMIN_PASSWORD, "--server.port=0", "--spring.main.banner-mode=off",
+            "--logging.level.root=WARN", "--zorginkoop.mail.from=bench@salland.example",
+            "--zorginkoop.mail.scheduled-sending=false",
+            "--zorginkoop.integration.agb.base-url=http://127.0.0.1:${zorginkoop.test.wiremock-port}/agb",
+            "--zorginkoop.integration.vecozo.base-url=http://127.0.0.1:${zorginkoop.test.wiremock-port}/vecozo",
+            "--zorginkoop.integration.nza.base-url=http://127.0.0.1:${zorginkoop.test.wiremock-port}/nza",
+            "--zorginkoop.integration.carefinder.base-url=http://127.0.0.1:${zorginkoop.test.wiremock-port}/carefinder"));
+    for (String extra : EXTRA_ARGS.split(",")) {
+      if (!extra.isBlank()) {
+        args.add(extra.trim());
+      }
+    }
+    figures.put("extraArgs", EXTRA_ARGS);
+    try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ZorginkoopApplication.class)
+        .profiles("postgres").run(args.toArray(String[]::new))) {
+      ProcessEngine engine = context.getBean(ProcessEngine.class);
+      ProcessEngineConfigurationImpl configuration =
+          (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+      figures.put("historyLevel", configuration.getHistoryLevel().getName());
+      figures.put("jobExecutor", jobExecutorSettings(configuration));
+      manager(engine.getIdentityService());
+      int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+      JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+
+      List<RoundRequest> rounds = register(jdbc);
+      figures.put("register", Map.of("providers", rounds.size(), "digital",
+          rounds.stream().filter(r -> r.contractingMode().equals("DIGITAL")).count()));
+
+      Latencies duringSeason = new Latencies();
+      AtomicBoolean seasonRunning = new AtomicBoolean(true);
+      Thread sampler = new Thread(() -> {
+        while (seasonRunning.get()) {
+          deadlineApi(port, "", duringSeason);
+          pause(250);
+        }
+      });
+      sampler.start();
+
+      Map<String, Object> phases = new LinkedHashMap<>();
+      RoundStarter starter = context.getBean(RoundStarter.class);
+      Map<String, Long> before = databaseCounters(database);
+      phases.put("startRounds", timed(rounds.size(), () -> parallelChunks(rounds, starter::startAll)));
+      phases.put("startRoundsDatabase", perCase(before, databaseCounters(database), rounds.size()));
+      keepStatisticsCurrent();
+      phases.put("afterStartJobs", drain(engine));
+
+      List<RoundRequest> faceToFace = rounds.stream().filter(r -> r.contractingMode().equals("FACE_TO_FACE"))
+          .toList();
+      List<RoundRequest> digital = rounds.stream().filter(r -> r.contractingMode().equals("DIGITAL")).toList();
+      ClockUtil.setCurrentTime(at("2026-08-20T10:00:00+02:00"));
+      List<RoundRequest> askingOffer = faceToFace.stream().filter(r -> !r.sector().equals("GGZ")).toList();
+      phases.put("partialOffers", timed(askingOffer.size(), () -> parallel(askingOffer.size(), i -> {
+        if (i % 5 != 0) {
+          correlate(engine, askingOffer.get(i), "PartialOfferReceived");
+        }
+      })));
+      phases.put("benchmarkTasks", completeAll(engine, "Task_AgreeBenchmarking",
+          Map.of("benchmarkingMethod", "BENCHMARK")));
+
+      phases.put("stormReminders_2026-09-08", storm(engine, "2026-09-08T00:00:01+02:00"));
+
+      ClockUtil.setCurrentTime(at("2026-09-10T10:00:00+02:00"));
+      phases.put("digitalSignatures", timed(digital.size(), () -> parallel(digital.size(), i -> {
+        if (i % 10 < 7) {
+          correlate(engine, digital.get(i), "ContractSigned");
+        }
+      })));
+      phases.put("offers", timed(askingOffer.size(), () -> parallel(askingOffer.size(), i -> {
+        if (i % 5 != 0) {
+          correlate(engine, askingOffer.get(i), "OfferReceived");
+        }
+      })));
+      phases.put("afterSignaturesJobs", drain(engine));
+      phases.put("reviewTasks", completeAll(engine, "Task_ReviewOffer", Map.of("offerAssessment", "Beoordeeld")));
+      phases.put("negotiationTasks", completeAll(engine, "Task_Negotiate", Map.of("agreementReached", true)));
+      phases.put("afterNegotiationJobs", drain(engine));
+
+      phases.put("stormExpiry_2026-09-15", storm(engine, "2026-09-15T00:00:01+02:00"));
+      phases.put("stormOffersLate_2026-10-01", storm(engine, "2026-10-01T00:00:01+02:00"));
+      ClockUtil.setCurrentTime(at("2026-10-15T10:00:00+02:00"));
+      phases.put("faceToFaceSignatures", timed(faceToFace.size(), () -> parallel(faceToFace.size(), i -> {
+        if (i % 10 != 0) {
+          correlateIfWaiting(engine, faceToFace.get(i), "ContractSigned");
+        }
+      })));
+      phases.put("afterFaceToFaceSignaturesJobs", drain(engine));
+      phases.put("stormSigningLate_2026-11-13", storm(engine, "2026-11-13T00:00:01+01:00"));
+      figures.put("phases", phases);
+
+      seasonRunning.set(false);
+      sampler.join();
+      figures.put("deadlineApiDuringSeason", duringSeason.summary());
+      Latencies afterSeason = new Latencies();
+      String[] filters = {"", "sector=GGZ", "sector=PARAMEDISCHE_ZORG&status=OVERDUE", "provider=Praktijk%201",
+          "status=MISSED&weeks=26", "sector=KORTDURENDE_ZORG&limit=2000"};
+      for (int i = 0; i < 300; i++) {
+        deadlineApi(port, filters[i % filters.length], afterSeason);
+      }
+      figures.put("deadlineApiAfterSeason", afterSeason.summary());
+      figures.put("openCases", jdbc.queryForObject("SELECT COUNT(*) FROM zi_case WHERE status = 'ACTIVE'",
+          Long.class));
+      figures.put("openDeadlines", jdbc.queryForObject("SELECT COUNT(*) FROM zi_deadline WHERE status = 'OPEN'",
+          Long.class));
+      figures.put("incidents", engine.getRuntimeService().createIncidentQuery().count());
+      figures.put("outcomes", jdbc.queryForList("SELECT outcome, COUNT(*) AS cases FROM zi_case "
+          + "WHERE process_key = 'contractingRound' GROUP BY outcome ORDER BY outcome"));
+      figures.put("heapPeakBytes", heapPeak());
+      figures.put("rssBytes", rss());
+      figures.put("databaseBytes", databaseSize(database));
+    }
+    return figures;
+  }
+
+  /** A register across the five sectors (mostly paramedical and GP practices) and the round for each. */
+  private List<RoundRequest> register(JdbcTemplate jdbc) {
+    List<RoundRequest> rounds = new ArrayList<>();
+    List<Object[]> rows = new ArrayList<>();
+    for (int i = 0; i < PROVIDERS; i++) {
+      String agb = String.format("%08d", 10_000_000 + i * 7);
+      double draw = random.nextDouble();
+      String sector = draw < 0.47 ? "PARAMEDISCHE_ZORG" : draw < 0.82 ? "HUISARTSENZORG" : draw < 0.92 ? "GGZ"
+          : "KORTDURENDE_ZORG";
+      boolean faceToFace = switch (sector) {
+        case "KORTDURENDE_ZORG" -> random.nextDouble() < 0.6;
+        case "GGZ" -> random.nextDouble() < 0.3;
+        default -> random.nextDouble() < 0.05;
+      };
+      rows.add(new Object[] {agb, "Praktijk " + i, "Deventer", agb + "@example.org"});
+      rounds.add(new RoundRequest(agb, sector, 2027, "EXISTING", faceToFace ? "FACE_TO_FACE" : "DIGITAL"));
+    }
+    jdbc.batchUpdate("INSERT INTO zi_provider (agb_code, name, municipality, email, created_at, updated_at) "
+        + "VALUES (?, ?, ?, ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)", rows);
+    return rounds;
+  }
+
+  // --- measuring ------------------------------------------------------------------------------------------------
+
+  /** Moves the clock to the storm's moment and lets the job executor work until nothing is due. */
+  private Map<String, Object> storm(ProcessEngine engine, String moment) throws Exception {
+    ManagementService management = engine.getManagementService();
+    Date when = at(moment);
+    long timers = management.createJobQuery().timers().duedateLowerThan(when).count();
+    ClockUtil.setCurrentTime(when);
+    long start = System.nanoTime();
+    ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor().jobWasAdded();
+    while (management.createJobQuery().timers().duedateLowerThan(when).count() > 0) {
+      Thread.sleep(50);
+    }
+    double timersSeconds = (System.nanoTime() - start) / 1e9;
+    Map<String, Object> drained = drain(engine);
+    Map<String, Object> figures = new LinkedHashMap<>();
+    figures.put("dueTimers", timers);
+    figures.put("timersSeconds", round(timersSeconds));
+    figures.put("timersPerSecond", timers == 0 ? 0 : round(timers / timersSeconds));
+    figures.put("followUpJobs", drained);
+    return figures;
+  }
+
+  /** Waits until the job executor has no due job left; how long that took. */
+  private Map<String, Object> drain(ProcessEngine engine) throws Exception {
+    ManagementService management = engine.getManagementService();
+    long jobs = management.createJobQuery().executable().count();
+    long start = System.nanoTime();
+    ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor().jobWasAdded();
+    while (management.createJobQuery().executable().count() > 0) {
+      Thread.sleep(50);
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    keepStatisticsCurrent();
+    return Map.of("dueJobsAtStart", jobs, "seconds", round(seconds));
+  }
+
+  private Map<String, Object> completeAll(ProcessEngine engine, String taskKey, Map<String, Object> variables)
+      throws Exception {
+    List<String> tasks = engine.getTaskService().createTaskQuery().taskDefinitionKey(taskKey).list().stream()
+        .map(Task::getId).toList();
+    return timed(tasks.size(), () -> parallel(tasks.size(),
+        i -> engine.getTaskService().complete(tasks.get(i), variables)));
+  }
+
+  private static void correlate(ProcessEngine engine, RoundRequest round, String message) {
+    engine.getRuntimeService().createMessageCorrelation(message).processInstanceBusinessKey(round.businessKey())
+        .correlateWithResult();
+  }
+
+  /** Face-to-face rounds without agreement or offer do not wait for a signature. */
+  private static void correlateIfWaiting(ProcessEngine engine, RoundRequest round, String message) {
+    RuntimeService runtime = engine.getRuntimeService();
+    var instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(round.businessKey())
+        .processDefinitionKey("contractingRound").singleResult();
+    if (instance != null
+        && runtime.createEventSubscriptionQuery().eventName(message).processInstanceId(instance.getId()).count() > 0) {
+      correlate(engine, round, message);
+    }
+  }
+
+  private static void deadlineApi(int port, String query, Latencies latencies) {
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/deadlines?" + query))
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+            (MANAGER + ":" + MANAGER_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+        .timeout(Duration.ofSeconds(30)).GET().build();
+    long start = System.nanoTime();
+    try {
+      HttpResponse<String> response = API_CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException("deadline API answered " + response.statusCode());
+      }
+      latencies.add(System.nanoTime() - start);
+    } catch (Exception e) {
+      throw new IllegalStateException("deadline API failed", e);
+    }
+  }
+
+  private static void manager(IdentityService identity) {
+    if (identity.createUserQuery().userId(MANAGER).count() == 0) {
+      User user = identity.newUser(MANAGER);
+      user.setPassword(MANAGER_PASSWORD);
+      identity.saveUser(user);
+      identity.createMembership(MANAGER, Groups.MANAGERS);
+    }
+  }
+
+  interface Work {
+    void run() throws Exception;
+  }
+
+  interface Step {
+    void run(int index) throws Exception;
+  }
+
+  private static double rate(int count, Work work) throws Exception {
+    long start = System.nanoTime();
+    work.run();
+    return round(count / ((System.nanoTime() - start) / 1e9));
+  }
+
+  private static Map<String, Object> timed(int count, Work work) throws Exception {
+    long start = System.nanoTime();
+    work.run();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    return Map.of("count", count, "seconds", round(seconds), "perSecond", count == 0 ? 0 : round(count / seconds));
+  }
+
+  /** Runs step(0..count-1) on the benchmark's threads. */
+  private static void parallel(int count, Step step) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (int t = 0; t < THREADS; t++) {
+        int thread = t;
+        futures.add(pool.submit(() -> {
+          for (int i = thread; i < count; i += THREADS) {
+            step.run(i);
+          }
+          return null;
+        }));
+      }
+      for (Future<?> future : futures) {
+        future.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  /** The list split in one slice per thread. */
+  private static <T> void parallelChunks(List<T> items, Consumer<List<T>> consumer) throws Exception {
+    int slice = (items.size() + THREADS - 1) / THREADS;
+    parallel(THREADS, t -> {
+      int from = Math.min(items.size(), t * slice);
+      consumer.accept(items.subList(from, Math.min(items.size(), from + slice)));
+    });
+  }
+
+  private static List<String> taskIds(TaskService tasks, String processKey) {
+    return tasks.createTaskQuery().processDefinitionKey(processKey).list().stream().map(Task::getId).toList();
+  }
+
+  private Map<String, Object> ratios() {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> baseline = (Map<String, Object>) results.get("baseline");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> ours = (Map<String, Object>) results.get("zorginkoop");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> phases = (Map<String, Object>) ours.get("phases");
+    double baselineStarts = ((Number) baseline.get("startsPerSecond")).doubleValue();
+    double baselineTimers = ((Number) ((Map<?, ?>) baseline.get("timerStorm")).get("timersPerSecond")).doubleValue();
+    Map<String, Object> ratios = new LinkedHashMap<>();
+    Map<?, ?> starts = (Map<?, ?>) phases.get("startRounds");
+    ratios.put("roundStartsVsTrivialStarts", round(((Number) starts.get("perSecond")).doubleValue() / baselineStarts));
+    // The start event is asynchronous: a round is at its first wait state once the job executor ran its start job.
+    double toFirstWait = ((Number) starts.get("seconds")).doubleValue()
+        + ((Number) ((Map<?, ?>) phases.get("afterStartJobs")).get("seconds")).doubleValue();
+    ratios.put("roundStartsToFirstWaitStateVsTrivialStarts",
+        round(((Number) starts.get("count")).doubleValue() / toFirstWait / baselineStarts));
+    phases.forEach((name, value) -> {
+      if (name.startsWith("storm") && value instanceof Map<?, ?> storm && ((Number) storm.get("dueTimers")).longValue() > 0) {
+        ratios.put(name + "VsTrivialTimerStorm",
+            round(((Number) storm.get("timersPerSecond")).doubleValue() / baselineTimers));
+      }
+    });
+    ratios.put("taskCompletionsVsTrivialCompletions", round(((Number) ((Map<?, ?>) phases.get("reviewTasks"))
+        .get("perSecond")).doubleValue() / ((Number) baseline.get("completionsPerSecond")).doubleValue()));
+    return ratios;
+  }
+
+  // --- environment ----------------------------------------------------------------------------------------------
+
+  private static String recreate(String database) throws Exception {
+    try (Connection connection = DriverManager.getConnection(SERVER + "postgres", DB_USER, "");
+        Statement statement = connection.createStatement()) {
+      statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+      statement.execute("CREATE DATABASE " + database);
+    }
+    return database;
+  }
+
+  /**
+   * Without autovacuum (some development servers run with {@code autovacuum = off}) PostgreSQL plans every query on
+   * the statistics of the empty database, and correlating a message by business key takes half a second instead of
+   * a millisecond. In production autovacuum analyzes the tables as they grow; here the benchmark does it between the
+   * phases, outside every measured interval, for the baseline and for zorginkoop alike.
+   */
+  private void keepStatisticsCurrent() throws Exception {
+    if (!autovacuum()) {
+      try (Connection connection = DriverManager.getConnection(SERVER + database, DB_USER, "");
+          Statement statement = connection.createStatement()) {
+        statement.execute("ANALYZE");
+      }
+    }
+  }
+
+  private static boolean autovacuum() throws Exception {
+    try (Connection connection = DriverManager.getConnection(SERVER + "postgres", DB_USER, "");
+        ResultSet rs = connection.createStatement().executeQuery("SHOW autovacuum")) {
+      rs.next();
+      return "on".equals(rs.getString(1));
+    }
+  }
+
+  private static long databaseSize(String database) throws Exception {
+    try (Connection connection = DriverManager.getConnection(SERVER + database, DB_USER, "");
+        ResultSet rs = connection.createStatement().executeQuery("SELECT pg_database_size(current_database())")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /** Commits and row changes in the database so far (PostgreSQL's statistics). */
+  private static Map<String, Long> databaseCounters(String database) throws Exception {
+    Thread.sleep(1500); // statistics are flushed about once a second
+    try (Connection connection = DriverManager.getConnection(SERVER + database, DB_USER, "");
+        ResultSet rs = connection.createStatement().executeQuery("SELECT xact_commit, tup_inserted, tup_updated, "
+            + "tup_deleted FROM pg_stat_database WHERE datname = current_database()")) {
+      rs.next();
+      return Map.of("commits", rs.getLong(1), "inserted", rs.getLong(2), "updated", rs.getLong(3),
+          "deleted", rs.getLong(4));
+    }
+  }
+
+  private static Map<String, Object> perCase(Map<String, Long> before, Map<String, Long> after, int cases) {
+    Map<String, Object> perCase = new LinkedHashMap<>();
+    before.forEach((name, value) -> perCase.put(name + "PerCase", round((after.get(name) - value) / (double) cases)));
+    return perCase;
+  }
+
+  private static Map<String, Object> jobExecutorSettings(ProcessEngineConfigurationImpl configuration) {
+    var executor = configuration.getJobExecutor();
+    return Map.of("maxJobsPerAcquisition", executor.getMaxJobsPerAcquisition(),
+        "waitTimeInMillis", executor.getWaitTimeInMillis(), "lockTimeInMillis", executor.getLockTimeInMillis(),
+        "class", executor.getClass().getSimpleName());
+  }
+
+  private static void resetHeapPeaks() {
+    ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+  }
+
+  private static long heapPeak() {
+    return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+        .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+  }
+
+  private static long rss() throws Exception {
+    for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+      }
+    }
+    return -1;
+  }
+
+  private static Date at(String isoDateTime) {
+    return Date.from(OffsetDateTime.parse(isoDateTime).toInstant());
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static double round(double value) {
+    return Math.round(value * 100) / 100.0;
+  }
+}
