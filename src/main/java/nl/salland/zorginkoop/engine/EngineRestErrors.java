@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.ProcessEngines;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -29,7 +30,7 @@ import org.springframework.context.annotation.Configuration;
  *       409 Conflict saying so, not the 500 Camunda gives an {@link OptimisticLockingException}. Nothing of the loser
  *       was stored; the winner's change stands;</li>
  *   <li>completing a task that no longer exists (someone else completed it a moment ago) is a 404 saying so (Camunda:
- *       500);</li>
+ *       500, a 403, or whatever engine error the half-finished completion ran into);</li>
  *   <li>a decision table that cannot be read as DMN is refused with a 400 (Camunda: 500) that names the file and
  *       what in it could not be read; nothing of the deployment is stored;</li>
  *   <li>a failed decision evaluation names the reason the decision table gave ({@link DecisionErrorReporting}).</li>
@@ -46,7 +47,8 @@ public class EngineRestErrors {
 
   @Bean
   ResourceConfigCustomizer engineRestErrorMappers() {
-    return config -> config.register(RestExceptionMapper.class).register(ProcessEngineExceptionMapper.class);
+    return config -> config.register(RestExceptionMapper.class).register(ProcessEngineExceptionMapper.class)
+        .register(AnyExceptionMapper.class);
   }
 
   static Response refine(Throwable exception) {
@@ -114,38 +116,55 @@ public class EngineRestErrors {
     return message;
   }
 
-  /** Takes the place of Camunda's mapper for the same type (a higher priority than its default). */
-  @Priority(Priorities.USER - 100)
-  public static class RestExceptionMapper implements ExceptionMapper<RestException> {
+  /**
+   * A completion that failed while someone else completed the same task can fail anywhere in the middle of the
+   * engine's work, having read half the old and half the new state: an engine error (even a NullPointerException), or
+   * a 403 because the task's authorizations went with the task. The task being gone is what the caller needs to know.
+   * Nothing of the failed completion was stored.
+   */
+  static Response answer(Throwable exception, String requestPath) {
+    Response response = refine(exception);
+    boolean failedOnTheWay = response.getStatus() == 500 || response.getStatus() == 403;
+    return failedOnTheWay && response.getEntity() instanceof ExceptionDto && completedMeanwhile(requestPath)
+        ? taskGone(response) : response;
+  }
+
+  /** Looked up without the caller's authorizations: a task the caller may not see is not gone. */
+  static boolean completedMeanwhile(String path) {
+    Matcher completion = TASK_COMPLETION.matcher(path);
+    if (!completion.matches()) {
+      return false;
+    }
+    ProcessEngineConfigurationImpl engine = (ProcessEngineConfigurationImpl) ProcessEngines.getDefaultProcessEngine()
+        .getProcessEngineConfiguration();
+    return engine.getCommandExecutorTxRequired()
+        .execute(context -> context.getTaskManager().findTaskById(completion.group(1)) == null);
+  }
+
+  /**
+   * Camunda maps {@link RestException}, {@link ProcessEngineException} and any other {@link Throwable} each with its own
+   * mapper; these take the place of all three (same type, a higher priority than Camunda's default).
+   */
+  abstract static class Mapper<T extends Throwable> implements ExceptionMapper<T> {
 
     @Context
     UriInfo request;
 
     @Override
-    public Response toResponse(RestException exception) {
-      Response response = refine(exception);
-      return response.getStatus() == 500 && response.getEntity() instanceof ExceptionDto
-          && completedMeanwhile(request.getPath()) ? taskGone(response) : response;
+    public Response toResponse(T exception) {
+      return answer(exception, request.getPath());
     }
   }
 
-  /**
-   * A completion that failed while someone else completed the same task can fail in the middle of the engine's work
-   * (it read half the old and half the new state); the task being gone afterwards is what the caller needs to know.
-   */
-  static boolean completedMeanwhile(String path) {
-    Matcher completion = TASK_COMPLETION.matcher(path);
-    return completion.matches() && ProcessEngines.getDefaultProcessEngine().getTaskService().createTaskQuery()
-        .taskId(completion.group(1)).count() == 0;
-  }
-
-  /** Takes the place of Camunda's mapper for the same type (a higher priority than its default). */
   @Priority(Priorities.USER - 100)
-  public static class ProcessEngineExceptionMapper implements ExceptionMapper<ProcessEngineException> {
+  public static class RestExceptionMapper extends Mapper<RestException> {
+  }
 
-    @Override
-    public Response toResponse(ProcessEngineException exception) {
-      return refine(exception);
-    }
+  @Priority(Priorities.USER - 100)
+  public static class ProcessEngineExceptionMapper extends Mapper<ProcessEngineException> {
+  }
+
+  @Priority(Priorities.USER - 100)
+  public static class AnyExceptionMapper extends Mapper<Throwable> {
   }
 }
