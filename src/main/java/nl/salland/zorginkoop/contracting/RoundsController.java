@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import nl.salland.zorginkoop.contracting.RoundStarter.RoundRequest;
 import nl.salland.zorginkoop.contracting.RoundStarter.Started;
 import nl.salland.zorginkoop.sector.Sector;
@@ -46,13 +47,14 @@ public class RoundsController {
       throw new InvalidInputException("rounds", "must hold between 1 and " + MAX_ROUNDS + " rounds");
     }
     List<String> groups = user.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
+    Set<Sector> handled = starter.startRequirements().allowedSectors();
     for (int i = 0; i < rounds.size(); i++) {
-      check(i, rounds.get(i), groups);
+      check(i, rounds.get(i), groups, handled);
     }
     return ResponseEntity.ok(starter.startAll(rounds));
   }
 
-  private static void check(int index, RoundRequest round, List<String> groups) {
+  private static void check(int index, RoundRequest round, List<String> groups, Set<Sector> handled) {
     if (round == null) {
       throw new InvalidInputException("rounds[" + index + "]", "is empty");
     }
@@ -62,8 +64,7 @@ public class RoundsController {
     variables.put("contractYear", round.contractYear());
     variables.put("providerStatus", round.providerStatus());
     variables.put("contractingMode", round.contractingMode());
-    List<InvalidInputException> problems = new ArrayList<>(CaseVariables.problems(variables, REQUIRED,
-        java.util.Set.of()));
+    List<InvalidInputException> problems = new ArrayList<>(CaseVariables.problems(variables, REQUIRED, handled));
     if (!problems.isEmpty()) {
       InvalidInputException first = problems.get(0);
       throw new InvalidInputException("rounds[" + index + "]." + first.field(), first.reason());

@@ -8,6 +8,7 @@ import nl.salland.zorginkoop.TestAgbCodes;
 import nl.salland.zorginkoop.TestUsers;
 import nl.salland.zorginkoop.ZorginkoopTest;
 import nl.salland.zorginkoop.sector.Sector;
+import nl.salland.zorginkoop.security.Groups;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
@@ -95,10 +96,30 @@ class RoundsApiTest {
         .count()).isOne();
   }
 
+  /** Wlz long-term care has its own process (wlzRegistration); the round's model says which sectors it handles. */
+  @Test
+  void refusesASectorTheContractingRoundDoesNotHandleBeforeStartingAnything() {
+    String admin = TestUsers.ensure(identity, "test-admin-rounds", Groups.ADMINS);
+    String good = round("\"" + agb + "\"", "\"PARAMEDISCHE_ZORG\"", "2027", "\"EXISTING\"");
+    String wlz = round("\"" + TestAgbCodes.next() + "\"", "\"WLZ_GZ\"", "2027", "\"EXISTING\"");
+
+    ResponseEntity<Map> answer = post(admin, "{\"rounds\": [" + good + ", " + wlz + "]}");
+
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(answer.getBody()).containsEntry("field", "rounds[1].sector");
+    assertThat((String) answer.getBody().get("message")).contains("WLZ_GZ");
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(agb + "-PARAMEDISCHE_ZORG-2027")
+        .count()).as("the good round was not started either").isZero();
+  }
+
   private ResponseEntity<Map> post(String body) {
+    return post(paramedicalStaff, body);
+  }
+
+  private ResponseEntity<Map> post(String user, String body) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
-    return rest.withBasicAuth(paramedicalStaff, TestUsers.PASSWORD).postForEntity("/api/rounds",
+    return rest.withBasicAuth(user, TestUsers.PASSWORD).postForEntity("/api/rounds",
         new HttpEntity<>(body, headers), Map.class);
   }
 }
