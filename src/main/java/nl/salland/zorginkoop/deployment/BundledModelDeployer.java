@@ -82,7 +82,10 @@ public class BundledModelDeployer extends AbstractProcessEnginePlugin {
     List<String> deployed = new ArrayList<>();
     List<String> unchanged = new ArrayList<>();
     List<String> kept = new ArrayList<>();
-    DeploymentBuilder builder = repository.createDeployment().name(DEPLOYMENT_NAME).source(DEPLOYMENT_SOURCE);
+    // Duplicate filtering: nodes of a new release that start at the same moment each find a file changed; under the
+    // engine's deployment lock the later ones then find it deployed already and store no second, identical version.
+    DeploymentBuilder builder = repository.createDeployment().name(DEPLOYMENT_NAME).source(DEPLOYMENT_SOURCE)
+        .enableDuplicateFiltering(false);
 
     for (BundledFile file : files) {
       Optional<Deployment> lastOfOurs = lastDeploymentOf(repository, ours, file);
