@@ -154,8 +154,9 @@ public class EngineRestInputFilter extends OncePerRequestFilter {
     if (!requirements.required().isEmpty()) {
       try {
         all.putAll(taskService.getVariables(taskId, requirements.required()));
-      } catch (ProcessEngineException goneOrNotAllowed) {
-        // Completed by someone else a moment ago, or not this user's: Camunda answers the request itself.
+      } catch (RuntimeException goneOrNotAllowed) {
+        // Completed by someone else a moment ago (reading a case while it ends can fail in any way, even with a
+        // NullPointerException inside the engine), or not this user's: Camunda answers the request itself.
         return List.of();
       }
     }

@@ -58,7 +58,7 @@ class ConcurrentChangesTest {
   ProcessDriver driver;
 
   private String adapter;
-  private static final int REPEATS = 10;
+  private static final int REPEATS = 20;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ExecutorService pool = Executors.newFixedThreadPool(2);
