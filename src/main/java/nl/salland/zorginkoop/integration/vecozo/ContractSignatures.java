@@ -1,5 +1,6 @@
 package nl.salland.zorginkoop.integration.vecozo;
 
+import java.util.Optional;
 import nl.salland.zorginkoop.casetracking.CaseLocks;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -47,8 +48,9 @@ class ContractSignatures {
   }
 
   Outcome receive(SignatureNotice notice) {
-    if (receipts.find(notice.proposalId()).isPresent()) {
-      return duplicate(notice);
+    Optional<Outcome> earlier = alreadyReceived(notice);
+    if (earlier.isPresent()) {
+      return earlier.get();
     }
     String businessKey = notice.businessKey();
     try {
@@ -66,35 +68,33 @@ class ContractSignatures {
         receipts.record(notice, instanceId);
         return instanceId;
       });
-      return processInstanceId == null ? duplicate(notice) : new Outcome(Status.CORRELATED, businessKey,
-          processInstanceId, "Ondertekening verwerkt voor zaak " + businessKey);
+      return processInstanceId == null ? alreadyReceived(notice).orElseThrow() : new Outcome(Status.CORRELATED,
+          businessKey, processInstanceId, "Ondertekening verwerkt voor zaak " + businessKey);
     } catch (DuplicateKeyException concurrentDelivery) {
-      return duplicate(notice);
+      return alreadyReceived(notice).orElseThrow();
     } catch (OptimisticLockingException concurrentChange) {
-      if (receipts.find(notice.proposalId()).isPresent()) {
-        return duplicate(notice);
-      }
       // Changed by something else than a signature (a timer, a task) while this one was correlated: nothing stored.
-      return new Outcome(Status.CASE_NOT_WAITING, businessKey, null, "Zaak " + businessKey
-          + " is op hetzelfde moment door iets anders gewijzigd; de ondertekening is niet verwerkt, "
-          + "stuur haar opnieuw");
+      return alreadyReceived(notice).orElseGet(() -> new Outcome(Status.CASE_NOT_WAITING, businessKey, null,
+          "Zaak " + businessKey + " is op hetzelfde moment door iets anders gewijzigd; de ondertekening is niet "
+              + "verwerkt, stuur haar opnieuw"));
     } catch (MismatchingMessageCorrelationException e) {
-      // The same notice, delivered twice at once, went first and the case moved on: a duplicate, not a conflict.
-      // (Checked again here because on H2 the check under the case lock has been seen to miss the other's receipt.)
-      if (receipts.find(notice.proposalId()).isPresent()) {
-        return duplicate(notice);
-      }
-      boolean caseRuns = runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).count() > 0;
-      return caseRuns
-          ? new Outcome(Status.CASE_NOT_WAITING, businessKey, null, "Zaak " + businessKey
-              + " wacht niet (of niet eenduidig) op een ondertekening: " + e.getMessage())
-          : new Outcome(Status.NO_MATCHING_CASE, businessKey, null, "Geen lopende zaak " + businessKey);
+      // Unless the same notice, delivered twice at once, went first and the case moved on: a duplicate, not a
+      // conflict. (Checked again here because on H2 the check under the case lock has been seen to miss the other's
+      // receipt.)
+      return alreadyReceived(notice).orElseGet(() -> {
+        boolean caseRuns = runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).count() > 0;
+        return caseRuns
+            ? new Outcome(Status.CASE_NOT_WAITING, businessKey, null, "Zaak " + businessKey
+                + " wacht niet (of niet eenduidig) op een ondertekening: " + e.getMessage())
+            : new Outcome(Status.NO_MATCHING_CASE, businessKey, null, "Geen lopende zaak " + businessKey);
+      });
     }
   }
 
-  private Outcome duplicate(SignatureNotice notice) {
-    SignatureReceipts.Receipt receipt = receipts.find(notice.proposalId()).orElseThrow();
-    return new Outcome(Status.ALREADY_RECEIVED, receipt.businessKey(), receipt.processInstanceId(),
-        "Ondertekening van voorstel " + notice.proposalId() + " was al ontvangen op " + receipt.receivedAt());
+  /** The answer to a notice whose proposal already has a receipt, if it has one. */
+  private Optional<Outcome> alreadyReceived(SignatureNotice notice) {
+    return receipts.find(notice.proposalId()).map(receipt -> new Outcome(Status.ALREADY_RECEIVED,
+        receipt.businessKey(), receipt.processInstanceId(),
+        "Ondertekening van voorstel " + notice.proposalId() + " was al ontvangen op " + receipt.receivedAt()));
   }
 }
