@@ -60,7 +60,7 @@ class ElementTemplatesTest {
     String bean = delegateBean(template);
     assertThat(context.containsBean(bean)).as("bean %s of %s", bean, file).isTrue();
     assertThat(context.getBean(bean)).isInstanceOf(JavaDelegate.class);
-    assertThat(hidden(template, "camunda:asyncBefore")).contains("true");
+    assertThat(bound(template, "camunda:asyncBefore")).as("asynchronous by default").contains("true");
     assertThat(properties(template).filter(p -> !"Hidden".equals(p.path("type").asText())))
         .allSatisfy(p -> assertThat(p.path("label").asText()).isNotBlank());
   }
@@ -112,6 +112,15 @@ class ElementTemplatesTest {
   private static Optional<String> hidden(JsonNode template, String property) {
     return properties(template)
         .filter(p -> "Hidden".equals(p.path("type").asText()))
+        .filter(p -> "property".equals(p.path("binding").path("type").asText()))
+        .filter(p -> property.equals(p.path("binding").path("name").asText()))
+        .map(p -> p.path("value").asText())
+        .findFirst();
+  }
+
+  /** The value a template gives the property, fixed (Hidden) or as the default of a field the modeler may change. */
+  private static Optional<String> bound(JsonNode template, String property) {
+    return properties(template)
         .filter(p -> "property".equals(p.path("binding").path("type").asText()))
         .filter(p -> property.equals(p.path("binding").path("name").asText()))
         .map(p -> p.path("value").asText())

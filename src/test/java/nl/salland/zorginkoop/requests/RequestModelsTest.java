@@ -129,7 +129,6 @@ class RequestModelsTest {
       if (!"${providerMailDelegate}".equals(task.getCamundaDelegateExpression())) {
         continue;
       }
-      assertThat(task.isCamundaAsyncBefore()).as(task.getId() + " is asynchronous").isTrue();
       String template = task.getExtensionElements().getElementsQuery()
           .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput.class).singleResult()
           .getCamundaInputParameters().stream().filter(p -> "mailTemplate".equals(p.getCamundaName()))
