@@ -296,12 +296,15 @@ class SeasonBenchmark {
     Date when = at(moment);
     long timers = management.createJobQuery().timers().duedateLowerThan(when).count();
     ClockUtil.setCurrentTime(when);
+    // Wall-clock times, to line up a profile or database samples taken from outside with the storm.
+    System.out.println("storm " + moment + " started " + java.time.Instant.now());
     long start = System.nanoTime();
     ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor().jobWasAdded();
     while (management.createJobQuery().timers().duedateLowerThan(when).count() > 0) {
       Thread.sleep(50);
     }
     double timersSeconds = (System.nanoTime() - start) / 1e9;
+    System.out.println("storm " + moment + " timers done " + java.time.Instant.now());
     Map<String, Object> drained = drain(engine);
     Map<String, Object> figures = new LinkedHashMap<>();
     figures.put("dueTimers", timers);
