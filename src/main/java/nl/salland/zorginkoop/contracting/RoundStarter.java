@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import nl.salland.zorginkoop.validation.RequiredVariablesPlugin;
 import nl.salland.zorginkoop.validation.RequiredVariablesPlugin.Requirements;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -61,8 +60,8 @@ public class RoundStarter {
 
   /** What the latest deployed round requires at its start, among others the sectors it handles (its model says). */
   public Requirements startRequirements() {
-    return commands.execute(context -> (Requirements) context.getProcessEngineConfiguration().getDeploymentCache()
-        .findDeployedLatestProcessDefinitionByKey(PROCESS_KEY).getProperty(RequiredVariablesPlugin.REQUIRED_PROPERTY));
+    return commands.execute(context -> Requirements.storedOn(context.getProcessEngineConfiguration()
+        .getDeploymentCache().findDeployedLatestProcessDefinitionByKey(PROCESS_KEY)));
   }
 
   /** Starts the rounds (validated by the caller), batch by batch; a failing batch rolls back on its own. */

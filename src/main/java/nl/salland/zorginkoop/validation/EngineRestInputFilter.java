@@ -138,8 +138,7 @@ public class EngineRestInputFilter extends OncePerRequestFilter {
       }
       definitionId = latest.getId();
     }
-    return deployed(definitionId).map(d -> (Requirements) d.getProperty(RequiredVariablesPlugin.REQUIRED_PROPERTY))
-        .orElse(Requirements.NONE);
+    return deployed(definitionId).map(Requirements::storedOn).orElse(Requirements.NONE);
   }
 
   /** A task's completion variables: formats, and the task's required variables unless the task already has them. */
@@ -148,7 +147,7 @@ public class EngineRestInputFilter extends OncePerRequestFilter {
     Requirements requirements = task == null || task.getProcessDefinitionId() == null ? Requirements.NONE
         : deployed(task.getProcessDefinitionId())
             .map(d -> d.findActivity(task.getTaskDefinitionKey()))
-            .map(a -> (Requirements) a.getProperty(RequiredVariablesPlugin.REQUIRED_PROPERTY))
+            .map(Requirements::storedOn)
             .orElse(Requirements.NONE);
     Map<String, Object> all = new LinkedHashMap<>();
     if (!requirements.required().isEmpty()) {

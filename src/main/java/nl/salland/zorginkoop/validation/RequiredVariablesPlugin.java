@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.core.model.CoreModelElement;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
@@ -51,6 +52,11 @@ public class RequiredVariablesPlugin extends AbstractProcessEnginePlugin {
             SECTORS_PROPERTY + " names unknown sector '" + name + "'")));
       }
       return new Requirements(required, sectors);
+    }
+
+    /** What the plugin stored on a parsed process definition or user task ({@link #REQUIRED_PROPERTY}). */
+    public static Requirements storedOn(CoreModelElement element) {
+      return (Requirements) element.getProperty(REQUIRED_PROPERTY);
     }
 
     public void check(Map<String, ?> variables) {
