@@ -34,7 +34,7 @@ public class JobAcquisitionSetup extends AbstractProcessEnginePlugin {
   private static final Logger LOG = LoggerFactory.getLogger(JobAcquisitionSetup.class);
 
   /** Table prefix first; {@code IF NOT EXISTS} makes every later start a no-op. */
-  static final List<String> POSTGRES_INDEXES = List.of(
+  private static final List<String> POSTGRES_INDEXES = List.of(
       "CREATE INDEX IF NOT EXISTS zi_job_due_date ON %sACT_RU_JOB (DUEDATE_)",
       "CREATE INDEX IF NOT EXISTS zi_job_locked ON %sACT_RU_JOB (LOCK_EXP_TIME_) WHERE LOCK_OWNER_ IS NOT NULL");
 

@@ -109,22 +109,22 @@ class ElementTemplatesTest {
     return expression.substring(2, expression.length() - 1);
   }
 
+  /** The value a template fixes for the property (a Hidden field). */
   private static Optional<String> hidden(JsonNode template, String property) {
-    return properties(template)
-        .filter(p -> "Hidden".equals(p.path("type").asText()))
-        .filter(p -> "property".equals(p.path("binding").path("type").asText()))
-        .filter(p -> property.equals(p.path("binding").path("name").asText()))
-        .map(p -> p.path("value").asText())
-        .findFirst();
+    return boundTo(template, property).filter(p -> "Hidden".equals(p.path("type").asText()))
+        .map(p -> p.path("value").asText()).findFirst();
   }
 
   /** The value a template gives the property, fixed (Hidden) or as the default of a field the modeler may change. */
   private static Optional<String> bound(JsonNode template, String property) {
+    return boundTo(template, property).map(p -> p.path("value").asText()).findFirst();
+  }
+
+  /** The template's fields bound to the given element property (e.g. camunda:asyncBefore). */
+  private static Stream<JsonNode> boundTo(JsonNode template, String property) {
     return properties(template)
         .filter(p -> "property".equals(p.path("binding").path("type").asText()))
-        .filter(p -> property.equals(p.path("binding").path("name").asText()))
-        .map(p -> p.path("value").asText())
-        .findFirst();
+        .filter(p -> property.equals(p.path("binding").path("name").asText()));
   }
 
   private static Stream<JsonNode> properties(JsonNode template) {

@@ -63,9 +63,7 @@ class FormsTest {
       "not", "and", "or", "eq", "ne", "lt", "gt", "le", "ge", "div", "mod", "instanceof", "authenticatedUserId");
 
   static Stream<Path> diagrams() throws IOException {
-    try (Stream<Path> files = Files.list(Path.of("bpmn"))) {
-      return files.filter(f -> f.toString().endsWith(".bpmn")).sorted().toList().stream();
-    }
+    return DiagramInterchangeTest.bpmnFiles();
   }
 
   static Stream<Path> forms() throws IOException {

@@ -2,8 +2,6 @@ package nl.salland.zorginkoop.modeler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -11,7 +9,6 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.CatchEvent;
@@ -33,14 +30,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class MailStepsTest {
 
-  static Stream<Path> diagrams() throws IOException {
-    try (Stream<Path> files = Files.list(Path.of("bpmn"))) {
-      return files.filter(file -> file.toString().endsWith(".bpmn")).sorted().toList().stream();
-    }
-  }
-
   @ParameterizedTest(name = "{0}")
-  @MethodSource("diagrams")
+  @MethodSource("nl.salland.zorginkoop.modeler.DiagramInterchangeTest#bpmnFiles")
   void everyMailStepRunsInAJob(Path diagram) {
     BpmnModelInstance model = Bpmn.readModelFromFile(diagram.toFile());
     List<String> notInAJob = new ArrayList<>();
