@@ -3,6 +3,7 @@ package nl.salland.zorginkoop.integration;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.spin.json.SpinJsonNode;
@@ -17,13 +18,30 @@ public final class DelegateInputs {
   }
 
   public static String required(DelegateExecution execution, String name) {
-    return optional(execution, name).orElseThrow(() -> new IllegalStateException(
-        "Variable '" + name + "' is required by activity '" + execution.getCurrentActivityId() + "' but not set"));
+    return required(execution, execution.getVariable(name), name);
+  }
+
+  /** As {@link #required(DelegateExecution, String)}, from values the delegate gathered ({@code name} in it). */
+  public static String required(DelegateExecution execution, Map<String, ?> values, String name) {
+    return required(execution, values.get(name), name);
   }
 
   /** The variable as text; absent when not set or blank. */
   public static Optional<String> optional(DelegateExecution execution, String name) {
-    Object value = execution.getVariable(name);
+    return text(execution.getVariable(name));
+  }
+
+  /** As {@link #optional(DelegateExecution, String)}, from values the delegate gathered. */
+  public static Optional<String> optional(Map<String, ?> values, String name) {
+    return text(values.get(name));
+  }
+
+  private static String required(DelegateExecution execution, Object value, String name) {
+    return text(value).orElseThrow(() -> new IllegalStateException(
+        "Variable '" + name + "' is required by activity '" + execution.getCurrentActivityId() + "' but not set"));
+  }
+
+  private static Optional<String> text(Object value) {
     return value == null || value.toString().isBlank() ? Optional.empty() : Optional.of(value.toString().strip());
   }
 

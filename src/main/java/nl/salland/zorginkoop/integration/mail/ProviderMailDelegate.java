@@ -1,7 +1,6 @@
 package nl.salland.zorginkoop.integration.mail;
 
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import nl.salland.zorginkoop.integration.DelegateInputs;
@@ -17,8 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Mails the provider from the Dutch template named by input {@code mailTemplate}, filled with the process
- * variables (plus {@code sectorLabel}, and {@code providerName} from the register when the process has none, else
- * "uw organisatie").
+ * variables and the step's inputs ({@link MailStepInputs}), plus {@code sectorLabel}, and {@code providerName} from
+ * the register when the process has none, else "uw organisatie".
  * Recipient: {@code providerEmail}, else the register's e-mail address of {@code agbCode}, else
  * {@code zorginkoop.mail.fallback-recipient}. The mail goes into the outbox in this step's transaction, once per
  * idempotency key; {@link MailOutboxSender} delivers it.
@@ -50,20 +49,20 @@ public class ProviderMailDelegate implements JavaDelegate {
     if (outbox.find(key.value()).isPresent()) {
       return;
     }
-    String template = DelegateInputs.required(execution, "mailTemplate");
-    Optional<Provider> provider = DelegateInputs.optional(execution, "agbCode").filter(AgbCode::isValid)
+    Map<String, Object> values = MailStepInputs.valuesFor(execution);
+    String template = DelegateInputs.required(execution, values, "mailTemplate");
+    Optional<Provider> provider = DelegateInputs.optional(values, "agbCode").filter(AgbCode::isValid)
         .flatMap(agbCode -> providers.find(new AgbCode(agbCode)));
-    Map<String, Object> values = new HashMap<>(execution.getVariables());
-    DelegateInputs.optional(execution, "sector").ifPresent(sector -> values.put("sectorLabel", sectors.label(sector)));
+    DelegateInputs.optional(values, "sector").ifPresent(sector -> values.put("sectorLabel", sectors.label(sector)));
     values.putIfAbsent("providerName", provider.map(Provider::name).orElse(UNKNOWN_PROVIDER_NAME));
     RenderedMail mail = templates.render(template, values);
 
-    outbox.add(new OutboxMail(key.value(), messageId(key), template, recipient(execution, provider), mail.subject(),
-        mail.body(), execution.getProcessInstanceId(), OffsetDateTime.now(), null, 0, null));
+    outbox.add(new OutboxMail(key.value(), messageId(key), template, recipient(execution, values, provider),
+        mail.subject(), mail.body(), execution.getProcessInstanceId(), OffsetDateTime.now(), null, 0, null));
   }
 
-  private String recipient(DelegateExecution execution, Optional<Provider> provider) {
-    return DelegateInputs.optional(execution, "providerEmail")
+  private String recipient(DelegateExecution execution, Map<String, Object> values, Optional<Provider> provider) {
+    return DelegateInputs.optional(values, "providerEmail")
         .or(() -> provider.map(Provider::email))
         .or(() -> Optional.ofNullable(properties.fallbackRecipient()).filter(address -> !address.isBlank()))
         .orElseThrow(() -> new IllegalStateException("No recipient for the mail of activity '"

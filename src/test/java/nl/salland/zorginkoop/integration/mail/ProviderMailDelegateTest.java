@@ -144,6 +144,23 @@ class ProviderMailDelegateTest {
   }
 
   @Test
+  void theStepsInputsAreEvaluatedWhenItRunsHideVariablesOfTheSameNameAndAreNotStored() {
+    process = DelegateTestProcess.deploy(engine, "providerMailDelegate", Map.of("mailTemplate", "reminder",
+        "reminderSubject", "uw offerte", "deadline", "${offerDueDate}"));
+    ProcessInstance pi = process.start(null, Map.of("agbCode", agb, "sector", "GGZ", "contractYear", 2027,
+        "providerEmail", "inputs-" + agb + "@zorgaanbieder.example", "offerDueDate", "2026-09-30",
+        "reminderSubject", "niet dit onderwerp"));
+
+    process.executeJob(pi);
+
+    assertThat(outbox.find(DelegateTestProcess.idempotencyKey(pi)).orElseThrow().subject())
+        .isEqualTo("Herinnering: uw offerte uiterlijk 30 september 2026");
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+        .variableNameIn("mailTemplate", "deadline").count()).isZero();
+    assertThat(engine.getRuntimeService().getVariable(pi.getId(), "reminderSubject")).isEqualTo("niet dit onderwerp");
+  }
+
+  @Test
   void aTemplateWithoutTheValuesItNeedsFailsTheStepNamingThemAndWritesNoMail() {
     process = DelegateTestProcess.deploy(engine, "providerMailDelegate", Map.of("mailTemplate", "decision"));
     ProcessInstance pi = process.start(null, Map.of("agbCode", agb, "sector", "GGZ", "contractYear", 2027));

@@ -1,0 +1,79 @@
+package nl.salland.zorginkoop.integration.mail;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.core.variable.mapping.InputParameter;
+import org.camunda.bpm.engine.impl.core.variable.mapping.IoMapping;
+import org.camunda.bpm.engine.impl.pvm.PvmActivity;
+import org.camunda.bpm.engine.impl.pvm.delegate.ActivityExecution;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.stereotype.Component;
+
+/**
+ * The inputs of a mail step ({@code mailTemplate}, {@code reminderSubject}, {@code deadline}, ...), evaluated by
+ * {@link ProviderMailDelegate} itself when it runs instead of by Camunda before it.
+ *
+ * <p>In the diagram they stay ordinary input parameters (Modeler: Inputs; the element template "Mail aan
+ * zorgaanbieder"). For an activity with input parameters Camunda creates a scope of its own: a child execution and a
+ * local variable per parameter, each written to the history and deleted again when the step ends, in every reminder
+ * of a deadline storm. This plugin takes the parameters off a mail step when a diagram is deployed and keeps them on
+ * the step; {@link #valuesFor} evaluates them against the same variables, with the same result, and nothing is
+ * written for them. Only steps whose mapping has inputs alone and that are not multi-instance are changed.
+ */
+@Component
+public class MailStepInputs extends AbstractProcessEnginePlugin {
+
+  static final String MAIL_DELEGATE = "${providerMailDelegate}";
+  private static final String MAIL_STEP = "zorginkoop.mailStep";
+  static final String INPUTS = "zorginkoop.mailInputs";
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    List<BpmnParseListener> listeners = configuration.getCustomPreBPMNParseListeners() == null
+        ? new ArrayList<>() : configuration.getCustomPreBPMNParseListeners();
+    listeners.add(new AbstractBpmnParseListener() {
+      @Override
+      public void parseServiceTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+        if (MAIL_DELEGATE.equals(element.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "delegateExpression"))
+            && element.element("multiInstanceLoopCharacteristics") == null) {
+          activity.setProperty(MAIL_STEP, true);
+        }
+      }
+
+      /** Called after {@link #parseServiceTask}, once Camunda has set the mapping and made the step a scope. */
+      @Override
+      public void parseIoMapping(Element extensionElements, ActivityImpl activity, IoMapping mapping) {
+        if (Boolean.TRUE.equals(activity.getProperty(MAIL_STEP)) && mapping.getOutputParameters().isEmpty()) {
+          activity.setProperty(INPUTS, List.copyOf(mapping.getInputParameters()));
+          activity.setIoMapping(null);
+          activity.setScope(false);
+        }
+      }
+    });
+    configuration.setCustomPreBPMNParseListeners(listeners);
+  }
+
+  /** The process variables as the step sees them, with its inputs evaluated on top (an input hides a variable). */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> valuesFor(DelegateExecution execution) {
+    Map<String, Object> values = new HashMap<>(execution.getVariables());
+    PvmActivity activity = execution instanceof ActivityExecution step ? step.getActivity() : null;
+    List<InputParameter> inputs = activity == null ? null : (List<InputParameter>) activity.getProperty(INPUTS);
+    if (inputs != null) {
+      for (InputParameter input : inputs) {
+        values.put(input.getName(), input.getValueProvider().getValue(execution));
+      }
+    }
+    return values;
+  }
+}
