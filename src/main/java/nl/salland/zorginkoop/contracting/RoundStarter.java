@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -90,12 +91,26 @@ public class RoundStarter {
     });
     existing.forEach(pi -> existingKeys.add(pi.getBusinessKey()));
     List<RoundRequest> toStart = batch.stream().filter(round -> existingKeys.add(round.businessKey())).toList();
+    if (toStart.isEmpty()) {
+      return new int[] {0, batch.size()};
+    }
     // All starts of the batch in one engine command: the engine writes what they created in one flush, as JDBC
-    // batches (one multi-row insert per table on PostgreSQL) instead of a few statements per round. Each start
-    // still checks the caller's authorizations.
+    // batches (one multi-row insert per table on PostgreSQL) instead of a few statements per round. The latest
+    // version is looked up, and the caller's right to start it checked by the engine's own checkers, once for the
+    // batch instead of one query each per round: every start of the batch is the same caller starting the same
+    // definition in the same transaction.
     commands.execute(context -> {
-      toStart.forEach(round ->
-          runtimeService.startProcessInstanceByKey(PROCESS_KEY, round.businessKey(), round.variables()));
+      ProcessDefinitionEntity latest = context.getProcessEngineConfiguration().getDeploymentCache()
+          .findDeployedLatestProcessDefinitionByKey(PROCESS_KEY);
+      context.getProcessEngineConfiguration().getCommandCheckers()
+          .forEach(checker -> checker.checkCreateProcessInstance(latest));
+      context.disableAuthorizationCheck();
+      try {
+        toStart.forEach(round ->
+            runtimeService.startProcessInstanceById(latest.getId(), round.businessKey(), round.variables()));
+      } finally {
+        context.enableAuthorizationCheck();
+      }
       return null;
     });
     return new int[] {toStart.size(), batch.size() - toStart.size()};
