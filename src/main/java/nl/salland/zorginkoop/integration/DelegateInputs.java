@@ -18,12 +18,12 @@ public final class DelegateInputs {
   }
 
   public static String required(DelegateExecution execution, String name) {
-    return required(execution, execution.getVariable(name), name);
+    return requiredText(execution, execution.getVariable(name), name);
   }
 
-  /** As {@link #required(DelegateExecution, String)}, from values the delegate gathered ({@code name} in it). */
+  /** As {@link #required(DelegateExecution, String)}, but read from {@code values} (e.g. variables plus inputs). */
   public static String required(DelegateExecution execution, Map<String, ?> values, String name) {
-    return required(execution, values.get(name), name);
+    return requiredText(execution, values.get(name), name);
   }
 
   /** The variable as text; absent when not set or blank. */
@@ -31,12 +31,12 @@ public final class DelegateInputs {
     return text(execution.getVariable(name));
   }
 
-  /** As {@link #optional(DelegateExecution, String)}, from values the delegate gathered. */
+  /** As {@link #optional(DelegateExecution, String)}, but read from {@code values}. */
   public static Optional<String> optional(Map<String, ?> values, String name) {
     return text(values.get(name));
   }
 
-  private static String required(DelegateExecution execution, Object value, String name) {
+  private static String requiredText(DelegateExecution execution, Object value, String name) {
     return text(value).orElseThrow(() -> new IllegalStateException(
         "Variable '" + name + "' is required by activity '" + execution.getCurrentActivityId() + "' but not set"));
   }

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
@@ -21,21 +22,26 @@ import org.springframework.stereotype.Component;
 
 /**
  * The inputs of a mail step ({@code mailTemplate}, {@code reminderSubject}, {@code deadline}, ...), evaluated by
- * {@link ProviderMailDelegate} itself when it runs instead of by Camunda before it.
+ * {@link ProviderMailDelegate} itself when it runs instead of by Camunda when the step starts.
  *
  * <p>In the diagram they stay ordinary input parameters (Modeler: Inputs; the element template "Mail aan
- * zorgaanbieder"). For an activity with input parameters Camunda creates a scope of its own: a child execution and a
- * local variable per parameter, each written to the history and deleted again when the step ends, in every reminder
- * of a deadline storm. This plugin takes the parameters off a mail step when a diagram is deployed and keeps them on
- * the step; {@link #valuesFor} evaluates them against the same variables, with the same result, and nothing is
- * written for them. Only steps whose mapping has inputs alone and that are not multi-instance are changed.
+ * zorgaanbieder versturen"). For an activity with input parameters Camunda creates a scope of its own: a child
+ * execution and a local variable per parameter, each written to the history and deleted again when the step ends, in
+ * every reminder of a deadline storm. This plugin takes the parameters off a mail step when a diagram is deployed
+ * and keeps them on the step; {@link #valuesFor} evaluates them against the variables the step sees, which are the
+ * ones Camunda would evaluate them against, and no variable is written for them.
+ *
+ * <p>Left to Camunda, so that nothing can read differently: a step with output parameters, a multi-instance step
+ * (Camunda does not make it a scope for its mapping) and a step with a start listener (Camunda evaluates inputs
+ * before start listeners, the delegate after them). Instance modification's "skip input mappings" does not apply to
+ * the steps this plugin changes.
  */
 @Component
 public class MailStepInputs extends AbstractProcessEnginePlugin {
 
-  static final String MAIL_DELEGATE = "${providerMailDelegate}";
-  private static final String MAIL_STEP = "zorginkoop.mailStep";
-  static final String INPUTS = "zorginkoop.mailInputs";
+  private static final String MAIL_DELEGATE = "${providerMailDelegate}";
+  private static final String MAIL_STEP_PROPERTY = "zorginkoop.mailStep";
+  static final String INPUTS_PROPERTY = "zorginkoop.mailInputs";
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -45,16 +51,17 @@ public class MailStepInputs extends AbstractProcessEnginePlugin {
       @Override
       public void parseServiceTask(Element element, ScopeImpl scope, ActivityImpl activity) {
         if (MAIL_DELEGATE.equals(element.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "delegateExpression"))
-            && element.element("multiInstanceLoopCharacteristics") == null) {
-          activity.setProperty(MAIL_STEP, true);
+            && !hasStartListener(element)) {
+          activity.setProperty(MAIL_STEP_PROPERTY, true);
         }
       }
 
-      /** Called after {@link #parseServiceTask}, once Camunda has set the mapping and made the step a scope. */
+      /** Called after {@link #parseServiceTask}, once Camunda has set the mapping (and made the step a scope). */
       @Override
       public void parseIoMapping(Element extensionElements, ActivityImpl activity, IoMapping mapping) {
-        if (Boolean.TRUE.equals(activity.getProperty(MAIL_STEP)) && mapping.getOutputParameters().isEmpty()) {
-          activity.setProperty(INPUTS, List.copyOf(mapping.getInputParameters()));
+        if (Boolean.TRUE.equals(activity.getProperty(MAIL_STEP_PROPERTY)) && activity.isScope()
+            && mapping.getOutputParameters().isEmpty()) {
+          activity.setProperty(INPUTS_PROPERTY, List.copyOf(mapping.getInputParameters()));
           activity.setIoMapping(null);
           activity.setScope(false);
         }
@@ -63,12 +70,18 @@ public class MailStepInputs extends AbstractProcessEnginePlugin {
     configuration.setCustomPreBPMNParseListeners(listeners);
   }
 
+  private static boolean hasStartListener(Element serviceTask) {
+    Element extensions = serviceTask.element("extensionElements");
+    return extensions != null && extensions.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "executionListener")
+        .stream().anyMatch(listener -> ExecutionListener.EVENTNAME_START.equals(listener.attribute("event")));
+  }
+
   /** The process variables as the step sees them, with its inputs evaluated on top (an input hides a variable). */
   @SuppressWarnings("unchecked")
   static Map<String, Object> valuesFor(DelegateExecution execution) {
     Map<String, Object> values = new HashMap<>(execution.getVariables());
     PvmActivity activity = execution instanceof ActivityExecution step ? step.getActivity() : null;
-    List<InputParameter> inputs = activity == null ? null : (List<InputParameter>) activity.getProperty(INPUTS);
+    List<InputParameter> inputs = activity == null ? null : (List<InputParameter>) activity.getProperty(INPUTS_PROPERTY);
     if (inputs != null) {
       for (InputParameter input : inputs) {
         values.put(input.getName(), input.getValueProvider().getValue(execution));

@@ -143,6 +143,7 @@ class ProviderMailDelegateTest {
     assertThat(outbox.find(key).orElseThrow().sentAt()).isNotNull();
   }
 
+  /** The test step has an error boundary event, so it stays a scope; MailStepInputsTest has one that is not. */
   @Test
   void theStepsInputsAreEvaluatedWhenItRunsHideVariablesOfTheSameNameAndAreNotStored() {
     process = DelegateTestProcess.deploy(engine, "providerMailDelegate", Map.of("mailTemplate", "reminder",
