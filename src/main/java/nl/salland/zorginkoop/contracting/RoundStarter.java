@@ -96,22 +96,20 @@ public class RoundStarter {
     }
     // All starts of the batch in one engine command: the engine writes what they created in one flush, as JDBC
     // batches (one multi-row insert per table on PostgreSQL) instead of a few statements per round. The latest
-    // version is looked up, and the caller's right to start it checked by the engine's own checkers, once for the
-    // batch instead of one query each per round: every start of the batch is the same caller starting the same
-    // definition in the same transaction.
+    // version is looked up, and the caller's right to start it checked, once for the batch instead of for every
+    // round (a definition query and authorization queries each): every start of the batch is the same caller
+    // starting the same definition in the same transaction, and checkCreateProcessInstance is all that a start
+    // checks (StartProcessInstanceCmd). Tenant checks and the user operation log are not affected.
     commands.execute(context -> {
       ProcessDefinitionEntity latest = context.getProcessEngineConfiguration().getDeploymentCache()
           .findDeployedLatestProcessDefinitionByKey(PROCESS_KEY);
       context.getProcessEngineConfiguration().getCommandCheckers()
           .forEach(checker -> checker.checkCreateProcessInstance(latest));
-      context.disableAuthorizationCheck();
-      try {
+      return context.runWithoutAuthorization(() -> {
         toStart.forEach(round ->
             runtimeService.startProcessInstanceById(latest.getId(), round.businessKey(), round.variables()));
-      } finally {
-        context.enableAuthorizationCheck();
-      }
-      return null;
+        return null;
+      });
     });
     return new int[] {toStart.size(), batch.size() - toStart.size()};
   }
