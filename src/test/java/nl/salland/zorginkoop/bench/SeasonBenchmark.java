@@ -200,7 +200,7 @@ class SeasonBenchmark {
       RoundStarter starter = context.getBean(RoundStarter.class);
       Map<String, Long> before = databaseCounters(database);
       phases.put("startRounds", timed(rounds.size(), () -> parallelChunks(rounds, starter::startAll)));
-      phases.put("startRoundsDatabase", perCase(before, databaseCounters(database), rounds.size()));
+      phases.put("startRoundsDatabase", per(before, databaseCounters(database), rounds.size(), "PerCase"));
       keepStatisticsCurrent();
       phases.put("afterStartJobs", drain(engine));
 
@@ -319,7 +319,7 @@ class SeasonBenchmark {
     figures.put("timersPerSecond", timers == 0 ? 0 : round(timers / timersSeconds));
     figures.put("followUpJobs", drained);
     if (timers > 0) {
-      figures.put("databasePerTimer", perCase(before, after, (int) timers));
+      figures.put("databasePerTimer", per(before, after, (int) timers, "PerTimer"));
     }
     return figures;
   }
@@ -530,15 +530,20 @@ class SeasonBenchmark {
         ResultSet rs = connection.createStatement().executeQuery("SELECT xact_commit, tup_inserted, tup_updated, "
             + "tup_deleted FROM pg_stat_database WHERE datname = current_database()")) {
       rs.next();
-      return Map.of("commits", rs.getLong(1), "inserted", rs.getLong(2), "updated", rs.getLong(3),
-          "deleted", rs.getLong(4));
+      Map<String, Long> counters = new LinkedHashMap<>();
+      counters.put("inserted", rs.getLong(2));
+      counters.put("updated", rs.getLong(3));
+      counters.put("deleted", rs.getLong(4));
+      counters.put("commits", rs.getLong(1));
+      return counters;
     }
   }
 
-  private static Map<String, Object> perCase(Map<String, Long> before, Map<String, Long> after, int cases) {
-    Map<String, Object> perCase = new LinkedHashMap<>();
-    before.forEach((name, value) -> perCase.put(name + "PerCase", round((after.get(name) - value) / (double) cases)));
-    return perCase;
+  /** The counters' growth from before to after, divided by {@code count}, named e.g. {@code insertedPerCase}. */
+  private static Map<String, Object> per(Map<String, Long> before, Map<String, Long> after, int count, String suffix) {
+    Map<String, Object> per = new LinkedHashMap<>();
+    before.forEach((name, value) -> per.put(name + suffix, round((after.get(name) - value) / (double) count)));
+    return per;
   }
 
   private static Map<String, Object> jobExecutorSettings(ProcessEngineConfigurationImpl configuration) {
