@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
@@ -76,10 +77,14 @@ public class MailStepInputs extends AbstractProcessEnginePlugin {
         .stream().anyMatch(listener -> ExecutionListener.EVENTNAME_START.equals(listener.attribute("event")));
   }
 
-  /** The process variables as the step sees them, with its inputs evaluated on top (an input hides a variable). */
+  /**
+   * The step's inputs, evaluated now, over the process variables as the step sees them (an input hides a variable).
+   * A variable is read when it is asked for: a template names a few of a case's variables, and reading them all would
+   * deserialize every one of them in every reminder.
+   */
   @SuppressWarnings("unchecked")
   static Map<String, Object> valuesFor(DelegateExecution execution) {
-    Map<String, Object> values = new HashMap<>(execution.getVariables());
+    Map<String, Object> values = new StepValues(execution);
     PvmActivity activity = execution instanceof ActivityExecution step ? step.getActivity() : null;
     List<InputParameter> inputs = activity == null ? null : (List<InputParameter>) activity.getProperty(INPUTS_PROPERTY);
     if (inputs != null) {
@@ -88,5 +93,20 @@ public class MailStepInputs extends AbstractProcessEnginePlugin {
       }
     }
     return values;
+  }
+
+  /** Values put here (inputs, and what the delegate adds) first; else the variable of that name, or null. */
+  private static final class StepValues extends HashMap<String, Object> {
+
+    private final transient VariableScope variables;
+
+    StepValues(VariableScope variables) {
+      this.variables = variables;
+    }
+
+    @Override
+    public Object get(Object name) {
+      return containsKey(name) ? super.get(name) : variables.getVariable((String) name);
+    }
   }
 }

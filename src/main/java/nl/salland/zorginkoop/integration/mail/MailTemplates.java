@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.core.io.ClassPathResource;
@@ -23,7 +24,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The Dutch mail templates that process owners edit: {@code mail/<template>.txt} (bundled), or the same file in
- * {@code zorginkoop.mail.template-dir} when it exists there. Read on every use, so an edit applies at once. A
+ * {@code zorginkoop.mail.template-dir} when it exists there. A template there is read on every use, so an edit
+ * applies at once; a bundled one, which cannot change while the application runs, is read once. A
  * template starts with a line {@code Onderwerp: ...}, then an empty line, then the body; {@code ${name}} is replaced
  * by the value of {@code name} (dates in Dutch). A placeholder without a value is an error naming it: a provider
  * never gets a mail with a hole in it.
@@ -33,6 +35,7 @@ public class MailTemplates {
 
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_]+)}");
+  private static final Pattern STARTS_AS_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
   private static final String SUBJECT_PREFIX = "Onderwerp:";
   private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
   private static final Locale DUTCH = Locale.forLanguageTag("nl-NL");
@@ -43,6 +46,7 @@ public class MailTemplates {
   }
 
   private final Path overrideDir;
+  private final Map<String, String> bundled = new ConcurrentHashMap<>();
 
   public MailTemplates(MailProperties properties) {
     String dir = properties.templateDir();
@@ -76,13 +80,20 @@ public class MailTemplates {
       if (overrideDir != null && Files.isRegularFile(overrideDir.resolve(fileName))) {
         return Files.readString(overrideDir.resolve(fileName), StandardCharsets.UTF_8);
       }
-      ClassPathResource bundled = new ClassPathResource("mail/" + fileName);
-      if (!bundled.exists()) {
-        throw new IllegalStateException("No mail template '" + template + "' (mail/" + fileName + ")");
-      }
-      try (InputStream in = bundled.getInputStream()) {
-        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      }
+      return bundled.computeIfAbsent(template, MailTemplates::readBundled);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read mail template '" + template + "'", e);
+    }
+  }
+
+  private static String readBundled(String template) {
+    String path = "mail/" + template + ".txt";
+    ClassPathResource resource = new ClassPathResource(path);
+    if (!resource.exists()) {
+      throw new IllegalStateException("No mail template '" + template + "' (" + path + ")");
+    }
+    try (InputStream in = resource.getInputStream()) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read mail template '" + template + "'", e);
     }
@@ -111,6 +122,9 @@ public class MailTemplates {
       return DATE.format(date);
     }
     String text = value.toString();
+    if (!STARTS_AS_DATE.matcher(text).lookingAt()) {
+      return text;
+    }
     try {
       return DATE.format(LocalDate.parse(text));
     } catch (DateTimeParseException notADate) {

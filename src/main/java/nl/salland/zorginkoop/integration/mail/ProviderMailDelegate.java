@@ -54,7 +54,9 @@ public class ProviderMailDelegate implements JavaDelegate {
     Optional<Provider> provider = DelegateInputs.optional(values, "agbCode").filter(AgbCode::isValid)
         .flatMap(agbCode -> providers.find(new AgbCode(agbCode)));
     DelegateInputs.optional(values, "sector").ifPresent(sector -> values.put("sectorLabel", sectors.label(sector)));
-    values.putIfAbsent("providerName", provider.map(Provider::name).orElse(UNKNOWN_PROVIDER_NAME));
+    if (values.get("providerName") == null) {
+      values.put("providerName", provider.map(Provider::name).orElse(UNKNOWN_PROVIDER_NAME));
+    }
     RenderedMail mail = templates.render(template, values);
 
     outbox.add(new OutboxMail(key.value(), messageId(key), template, recipient(execution, values, provider),

@@ -67,6 +67,26 @@ class MailTemplatesTest {
   }
 
   @Test
+  void anEditInTheOverrideDirectoryAppliesAtOnceAlsoAfterTheBundledTemplateWasUsed(@TempDir Path dir)
+      throws Exception {
+    MailTemplates edited = new MailTemplates(properties(dir.toString()));
+    assertThat(edited.render("confirmation", CASE).subject()).doesNotContain("Ontvangen");
+
+    Files.writeString(dir.resolve("confirmation.txt"), "Onderwerp: Ontvangen\n\nDank u wel.\n");
+    assertThat(edited.render("confirmation", CASE).subject()).isEqualTo("Ontvangen");
+
+    Files.writeString(dir.resolve("confirmation.txt"), "Onderwerp: Ontvangen, ${providerName}\n\nDank u wel.\n");
+    assertThat(edited.render("confirmation", CASE).subject()).isEqualTo("Ontvangen, Fysiotherapie De Brink");
+  }
+
+  @Test
+  void writesAsItIsAValueThatOnlyStartsLikeADate() {
+    assertThat(MailTemplates.shown("2026-09-30, na overleg")).isEqualTo("2026-09-30, na overleg");
+    assertThat(MailTemplates.shown("2026")).isEqualTo("2026");
+    assertThat(MailTemplates.shown("2026-09-30")).isEqualTo("30 september 2026");
+  }
+
+  @Test
   void refusesAnUnknownTemplateAndANameThatIsNoPlainName() {
     assertThatThrownBy(() -> bundled.render("onbekend", CASE)).hasMessageContaining("No mail template 'onbekend'");
     assertThatThrownBy(() -> bundled.render("../application", CASE)).hasMessageContaining("Not a mail template name");
