@@ -36,7 +36,8 @@ import org.springframework.stereotype.Component;
  * <p>The lookup is internal configuration, not a decision a user takes: it runs with authorization checks off, inside
  * the caller's engine command when there is one (BPMN expressions) and in a command of its own otherwise. The rows of a
  * decision version are fixed, so they are kept per version, sector and year: the engine's decision history records
- * one evaluation per version instead of one per expression.
+ * one evaluation per version instead of one per expression. Which version is the latest is asked once per engine
+ * command ({@link CalendarVersionPerCommand}).
  */
 @Component("contractingCalendar")
 public class ContractingCalendar {
@@ -167,25 +168,33 @@ public class ContractingCalendar {
     ProcessEngineConfigurationImpl configuration =
         (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     return configuration.getCommandExecutorTxRequired().execute(commandContext ->
-        commandContext.runWithoutAuthorization(() -> evaluate(engine, sector, contractYear)));
+        commandContext.runWithoutAuthorization(() -> {
+          String latestId = commandContext.getSession(CalendarVersionPerCommand.LatestVersion.class)
+              .id(() -> latestVersionId(engine));
+          return evaluate(engine, latestId, sector, contractYear);
+        }));
   }
 
-  private List<CalendarEntry> evaluate(ProcessEngine engine, String sector, int contractYear) {
+  private static String latestVersionId(ProcessEngine engine) {
     DecisionDefinition latest = engine.getRepositoryService().createDecisionDefinitionQuery()
         .decisionDefinitionKey(DECISION_KEY).latestVersion().singleResult();
     if (latest == null) {
       throw new ProcessEngineException("The decision " + DECISION_KEY + " is not deployed");
     }
-    RowsKey cacheKey = new RowsKey(latest.getId(), sector, contractYear);
+    return latest.getId();
+  }
+
+  private List<CalendarEntry> evaluate(ProcessEngine engine, String latestId, String sector, int contractYear) {
+    RowsKey cacheKey = new RowsKey(latestId, sector, contractYear);
     List<CalendarEntry> cached = rows.get(cacheKey);
     if (cached != null) {
       return cached;
     }
-    DmnDecisionResult result = engine.getDecisionService().evaluateDecisionById(latest.getId())
+    DmnDecisionResult result = engine.getDecisionService().evaluateDecisionById(latestId)
         .variables(Variables.createVariables().putValue("sector", sector).putValue("contractYear", contractYear))
         .evaluate();
     List<CalendarEntry> entries = result.getResultList().stream().map(CalendarEntry::of).toList();
-    rows.keySet().removeIf(k -> !k.decisionDefinitionId().equals(latest.getId()));
+    rows.keySet().removeIf(k -> !k.decisionDefinitionId().equals(latestId));
     rows.put(cacheKey, entries);
     return entries;
   }

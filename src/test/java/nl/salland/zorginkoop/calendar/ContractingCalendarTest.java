@@ -197,6 +197,24 @@ class ContractingCalendarTest {
   }
 
   @Test
+  void asksWhichVersionIsTheLatestOncePerEngineCommand() {
+    String latest = repositoryService.createDecisionDefinitionQuery()
+        .decisionDefinitionKey(ContractingCalendar.DECISION_KEY).latestVersion().singleResult().getId();
+
+    String known = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+        .getCommandExecutorTxRequired().execute(commandContext -> {
+          calendar.deadline("KORTDURENDE_ZORG", 2027, "OFFER_DUE");
+          calendar.reminderAt("KORTDURENDE_ZORG", 2027, "OFFER_DUE");
+          // A third question in the same command: the version is known, the database is not asked again.
+          return commandContext.getSession(CalendarVersionPerCommand.LatestVersion.class).id(() -> {
+            throw new AssertionError("asked for the latest version a second time in one command");
+          });
+        });
+
+    assertThat(known).isEqualTo(latest);
+  }
+
+  @Test
   void worksInsideAnEngineCommandOfAUserWithoutDecisionRights() throws IOException {
     String user = TestUsers.ensure(identityService, "test-calendar-no-rights");
     // A new version, so that the calendar is evaluated now and not taken from what an earlier test looked up.
