@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
 /**
  * The latest version of the calendar decision, looked up once per engine command. Starting a round asks
  * {@link ContractingCalendar} several questions in one job (deadlines, reminder moments, terms); each asked the
- * database for the latest version again (docs/performance.md, Next steps). A command is short and a process owner's
- * new version is a command of its own, so the next command sees it, as before.
+ * database for the latest version again (docs/performance.md, "The id check on every insert, the mail step and the
+ * calendar"). A command is short and a process owner's new version is a command of its own, so the next command
+ * sees it, as before.
  */
 @Component
 public class CalendarVersionPerCommand extends AbstractProcessEnginePlugin {
