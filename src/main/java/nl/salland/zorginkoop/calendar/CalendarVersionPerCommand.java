@@ -1,7 +1,5 @@
 package nl.salland.zorginkoop.calendar;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -41,10 +39,9 @@ public class CalendarVersionPerCommand extends AbstractProcessEnginePlugin {
   }
 
   @Override
-  public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<SessionFactory> factories = configuration.getCustomSessionFactories() == null
-        ? new ArrayList<>() : configuration.getCustomSessionFactories();
-    factories.add(new SessionFactory() {
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+    // Registered as engine/EntityIdCheck registers its entity manager: by session type, once the engine has its own.
+    configuration.getSessionFactories().put(LatestVersion.class, new SessionFactory() {
       @Override
       public Class<?> getSessionType() {
         return LatestVersion.class;
@@ -55,6 +52,5 @@ public class CalendarVersionPerCommand extends AbstractProcessEnginePlugin {
         return new LatestVersion();
       }
     });
-    configuration.setCustomSessionFactories(factories);
   }
 }
