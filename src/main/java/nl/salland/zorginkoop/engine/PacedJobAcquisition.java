@@ -69,12 +69,23 @@ public class PacedJobAcquisition {
     @Override
     protected void ensureInitialization() {
       super.ensureInitialization();
-      acquireJobsRunnable = new SequentialJobAcquisitionRunnable(this) {
-        @Override
-        protected JobAcquisitionStrategy initializeAcquisitionStrategy() {
-          return new WaitWhileQueueFull(jobExecutor, fullQueueWaitMillis);
-        }
-      };
+      acquireJobsRunnable = new PacedAcquisition(this, fullQueueWaitMillis);
+    }
+  }
+
+  /** Camunda's acquisition thread with the strategy below. */
+  static class PacedAcquisition extends SequentialJobAcquisitionRunnable {
+
+    private final long fullQueueWaitMillis;
+
+    PacedAcquisition(JobExecutor jobExecutor, long fullQueueWaitMillis) {
+      super(jobExecutor);
+      this.fullQueueWaitMillis = fullQueueWaitMillis;
+    }
+
+    @Override
+    protected JobAcquisitionStrategy initializeAcquisitionStrategy() {
+      return new WaitWhileQueueFull(jobExecutor, fullQueueWaitMillis);
     }
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.stream.IntStream;
+import nl.salland.zorginkoop.engine.PacedJobAcquisition.PacedAcquisition;
 import nl.salland.zorginkoop.engine.PacedJobAcquisition.PacedJobExecutor;
 import nl.salland.zorginkoop.engine.PacedJobAcquisition.WaitWhileQueueFull;
 import org.camunda.bpm.engine.impl.jobexecutor.AcquiredJobs;
@@ -36,6 +37,17 @@ class PacedJobAcquisitionTest {
     assertThat(executor.getWaitTimeInMillis()).isEqualTo(1_000);
     assertThat(executor.getMaxWait()).isEqualTo(10_000);
     assertThat(executor.getRejectedJobsHandler()).isInstanceOf(NotifyAcquisitionRejectedJobsHandler.class);
+  }
+
+  @Test
+  void itsAcquisitionThreadWaitsWhileTheQueueIsFull() {
+    PacedJobExecutor executor = new PacedJobExecutor(100);
+
+    executor.ensureInitialization();
+
+    assertThat(executor.getAcquireJobsRunnable()).isInstanceOf(PacedAcquisition.class);
+    assertThat(((PacedAcquisition) executor.getAcquireJobsRunnable()).initializeAcquisitionStrategy())
+        .isInstanceOf(WaitWhileQueueFull.class);
   }
 
   @Test
