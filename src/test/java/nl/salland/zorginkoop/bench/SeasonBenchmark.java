@@ -178,8 +178,6 @@ class SeasonBenchmark {
           (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
       figures.put("historyLevel", configuration.getHistoryLevel().getName());
       figures.put("jobExecutor", jobExecutorSettings(configuration));
-      figures.put("fullQueueWaitMillis",
-          context.getEnvironment().getProperty("zorginkoop.job-execution.full-queue-wait"));
       manager(engine.getIdentityService());
       int port = ((WebServerApplicationContext) context).getWebServer().getPort();
       JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
