@@ -57,7 +57,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A whole procurement season on PostgreSQL, beside the raw engine as its baseline, in one run:
- * {@code ./mvnw -Pbench verify} (see docs/performance.md). Never part of the default test run.
+ * {@code ./mvnw -Pbench test} (see docs/performance.md). Never part of the default test run.
  *
  * <ol>
  *   <li>Baseline: Camunda 7.24 with its Spring Boot defaults (history full, default job executor) and nothing of
