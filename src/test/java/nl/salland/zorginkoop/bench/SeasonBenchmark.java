@@ -2,6 +2,8 @@ package nl.salland.zorginkoop.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -30,6 +32,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
 import nl.salland.zorginkoop.ZorginkoopApplication;
@@ -47,6 +50,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -80,12 +84,17 @@ class SeasonBenchmark {
   static final String ADMIN_PASSWORD = "bench-admin-secret";
   static final String MANAGER = "bench-manager";
   static final String MANAGER_PASSWORD = "bench-manager-secret";
+  static final String VECOZO_ADAPTER = "bench-vecozo";
+  static final String VECOZO_ADAPTER_PASSWORD = "bench-vecozo-secret";
+  static final String WLZ_REJECTION_GROUND = "Het ondernemingsplan is onvoldoende toekomstbestendig, reëel of "
+      + "haalbaar (004_fbae119c7f6fc4e4.txt:774)";
   static final String SEASON_START = "2026-08-03T09:00:00+02:00";
   /** Extra settings for zorginkoop, e.g. to measure a configuration: -Dbench.args=--camunda.bpm.history-level=full */
   static final String EXTRA_ARGS = System.getProperty("bench.args", "");
 
   /** One client for all calls, as a dashboard's browser keeps its connection: a new client per call cost more. */
   private static final HttpClient API_CLIENT = HttpClient.newHttpClient();
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Map<String, Object> results = new LinkedHashMap<>();
   /** The database of the engine under measurement, for {@link #keepStatisticsCurrent()}. */
@@ -182,9 +191,11 @@ class SeasonBenchmark {
       int port = ((WebServerApplicationContext) context).getWebServer().getPort();
       JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 
-      List<RoundRequest> rounds = register(jdbc);
-      figures.put("register", Map.of("providers", rounds.size(), "digital",
-          rounds.stream().filter(r -> r.contractingMode().equals("DIGITAL")).count()));
+      Register register = register(jdbc);
+      List<RoundRequest> rounds = register.rounds();
+      figures.put("register", Map.of("providers", PROVIDERS, "contractingRounds", rounds.size(), "digital",
+          rounds.stream().filter(r -> r.contractingMode().equals("DIGITAL")).count(), "wlzRegistrations",
+          register.wlz().size()));
 
       Latencies duringSeason = new Latencies();
       AtomicBoolean seasonRunning = new AtomicBoolean(true);
@@ -197,6 +208,17 @@ class SeasonBenchmark {
       sampler.start();
 
       Map<String, Object> phases = new LinkedHashMap<>();
+      // Wlz Gz: the providers registered through VECOZO in July, before the closing of 31 July (004:818).
+      vecozoAdapter(engine.getIdentityService());
+      ClockUtil.setCurrentTime(at("2026-07-20T10:00:00+02:00"));
+      List<WlzProvider> wlz = register.wlz();
+      Latencies registrationLatencies = new Latencies();
+      phases.put("wlzRegistrations", timed(wlz.size(), () -> parallel(wlz.size(),
+          i -> wlzRegistration(port, wlz.get(i), registrationLatencies))));
+      phases.put("wlzRegistrationLatencies", registrationLatencies.summary());
+      phases.put("afterWlzRegistrationJobs", drain(engine));
+
+      ClockUtil.setCurrentTime(at(SEASON_START));
       RoundStarter starter = context.getBean(RoundStarter.class);
       Map<String, Long> before = databaseCounters(database);
       phases.put("startRounds", timed(rounds.size(), () -> parallelChunks(rounds, starter::startAll)));
@@ -215,8 +237,13 @@ class SeasonBenchmark {
       List<RoundRequest> signing = everyButSome(digital, i -> i % 10 < 7);
       phases.put("partialOffers", timed(offering.size(), () -> parallel(offering.size(),
           i -> correlate(engine, offering.get(i), "PartialOfferReceived"))));
-      phases.put("benchmarkTasks", completeAll(engine, "Task_AgreeBenchmarking",
-          Map.of("benchmarkingMethod", "BENCHMARK")));
+      phases.put("benchmarkTasks", completeAll(engine, "contractingRound", "Task_AgreeBenchmarking",
+          i -> Map.of("benchmarkingMethod", "BENCHMARK")));
+      phases.put("wlzDocumentChecks", completeAll(engine, "wlzRegistration", "Task_CheckDocuments",
+          i -> Map.of("documentsCheckOutcome", "IN_ORDER", "documentsCheckNotes", "Bestuursverklaring volledig")));
+      phases.put("wlzIntegrityChecks", completeAll(engine, "wlzRegistration", "Task_IntegrityCheck",
+          i -> Map.of("integrityConcerns", false, "integrityFindings", "Geen bevindingen")));
+      phases.put("afterWlzChecksJobs", drain(engine));
 
       phases.put("stormReminders_2026-09-08", storm(engine, "2026-09-08T00:00:01+02:00"));
 
@@ -226,9 +253,14 @@ class SeasonBenchmark {
       phases.put("offers", timed(offering.size(), () -> parallel(offering.size(),
           i -> correlate(engine, offering.get(i), "OfferReceived"))));
       phases.put("afterSignaturesJobs", drain(engine));
-      phases.put("reviewTasks", completeAll(engine, "Task_ReviewOffer", Map.of("offerAssessment", "Beoordeeld")));
-      phases.put("negotiationTasks", completeAll(engine, "Task_Negotiate", Map.of("agreementReached", true)));
+      phases.put("reviewTasks", completeAll(engine, "contractingRound", "Task_ReviewOffer",
+          i -> Map.of("offerAssessment", "Beoordeeld")));
+      phases.put("negotiationTasks", completeAll(engine, "contractingRound", "Task_Negotiate",
+          i -> Map.of("agreementReached", true)));
       phases.put("afterNegotiationJobs", drain(engine));
+      phases.put("wlzConversations", completeAll(engine, "wlzRegistration", "Task_HoldConversation",
+          i -> Map.of("conversationDate", "2026-09-10", "conversationOnLocation", true,
+              "conversationFindings", "Beeld komt overeen met het ondernemingsplan")));
 
       phases.put("stormExpiry_2026-09-15", storm(engine, "2026-09-15T00:00:01+02:00"));
       phases.put("stormOffersLate_2026-10-01", storm(engine, "2026-10-01T00:00:01+02:00"));
@@ -239,6 +271,20 @@ class SeasonBenchmark {
         }
       })));
       phases.put("afterFaceToFaceSignaturesJobs", drain(engine));
+      // One Wlz registration in ten is rejected (004:774); the rest get an offer and the summary-proceedings
+      // window of 14 days from the feedback (004:872), which ends in a storm of its own.
+      phases.put("wlzFinalAssessments", completeAll(engine, "wlzRegistration", "Task_FinalAssessment",
+          i -> i % 10 == 0
+              ? Map.of("approved", false, "rejectionGrounds", SpinValues.jsonValue("[\"" + WLZ_REJECTION_GROUND
+                  + "\"]").create(), "addedValueAssessment", "Geen", "assessmentMotivation", "Niet onderbouwd")
+              : Map.of("approved", true, "addedValueAssessment", "Vult een tekort in de regio aan",
+                  "assessmentMotivation", "Positief")));
+      phases.put("afterWlzFinalAssessmentJobs", drain(engine));
+      phases.put("stormSummaryProceedings_2026-10-30", storm(engine, "2026-10-30T00:00:01+01:00"));
+      ClockUtil.setCurrentTime(at("2026-11-02T10:00:00+01:00"));
+      phases.put("wlzContracting", completeAll(engine, "wlzRegistration", "Task_ContractDefinitively",
+          i -> Map.of("productionAgreement", "Wonen met intensieve begeleiding: 12 plaatsen")));
+      phases.put("afterWlzContractingJobs", drain(engine));
       phases.put("stormSigningLate_2026-11-13", storm(engine, "2026-11-13T00:00:01+01:00"));
       figures.put("phases", phases);
 
@@ -259,6 +305,8 @@ class SeasonBenchmark {
       figures.put("incidents", engine.getRuntimeService().createIncidentQuery().count());
       figures.put("outcomes", jdbc.queryForList("SELECT outcome, COUNT(*) AS cases FROM zi_case "
           + "WHERE process_key = 'contractingRound' GROUP BY outcome ORDER BY outcome"));
+      figures.put("wlzOutcomes", jdbc.queryForList("SELECT outcome, COUNT(*) AS cases FROM zi_case "
+          + "WHERE process_key = 'wlzRegistration' GROUP BY outcome ORDER BY outcome"));
       figures.put("heapPeakBytes", heapPeak());
       figures.put("rssBytes", rss());
       figures.put("databaseBytes", databaseSize(database));
@@ -266,13 +314,32 @@ class SeasonBenchmark {
     return figures;
   }
 
-  /** A register across the five sectors (mostly paramedical and GP practices) and the round for each. */
-  private List<RoundRequest> register(JdbcTemplate jdbc) {
+  /** The contracting rounds of four sectors and the Wlz registrations of the fifth. */
+  record Register(List<RoundRequest> rounds, List<WlzProvider> wlz) {
+  }
+
+  /** A Wlz Gz provider's registration: {@code kind} as in WlzRegistrationTest (the decisions' inputs). */
+  record WlzProvider(String agbCode, String kind, boolean complete) {
+  }
+
+  /**
+   * A register across the five sectors: mostly paramedical and GP practices, fewer GGZ, short-term care and Wlz
+   * providers. Every provider but the Wlz ones gets a contracting round; a Wlz provider registers for the Wlz.
+   */
+  private Register register(JdbcTemplate jdbc) {
     List<RoundRequest> rounds = new ArrayList<>();
+    List<WlzProvider> wlz = new ArrayList<>();
     List<Object[]> rows = new ArrayList<>();
     for (int i = 0; i < PROVIDERS; i++) {
       String agb = String.format("%08d", 10_000_000 + i * 7);
+      rows.add(new Object[] {agb, "Praktijk " + i, "Deventer", agb + "@example.org"});
       double draw = random.nextDouble();
+      if (draw >= 0.98) {
+        double kind = random.nextDouble();
+        wlz.add(new WlzProvider(agb, kind < 0.6 ? "EXISTING" : kind < 0.75 ? "EXISTING_SMALL"
+            : kind < 0.85 ? "EXISTING_NEW_TO_OFFICE" : "NEW", random.nextDouble() >= 0.05));
+        continue;
+      }
       String sector = draw < 0.47 ? "PARAMEDISCHE_ZORG" : draw < 0.82 ? "HUISARTSENZORG" : draw < 0.92 ? "GGZ"
           : "KORTDURENDE_ZORG";
       boolean faceToFace = switch (sector) {
@@ -280,12 +347,51 @@ class SeasonBenchmark {
         case "GGZ" -> random.nextDouble() < 0.3;
         default -> random.nextDouble() < 0.05;
       };
-      rows.add(new Object[] {agb, "Praktijk " + i, "Deventer", agb + "@example.org"});
       rounds.add(new RoundRequest(agb, sector, 2027, "EXISTING", faceToFace ? "FACE_TO_FACE" : "DIGITAL"));
     }
     jdbc.batchUpdate("INSERT INTO zi_provider (agb_code, name, municipality, email, created_at, updated_at) "
         + "VALUES (?, ?, ?, ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)", rows);
-    return rounds;
+    return new Register(rounds, wlz);
+  }
+
+  /**
+   * What VECOZO delivers for a Wlz registration: {@code POST /api/vecozo/wlz-registrations}, with the inputs of the
+   * category, duration and tariff decisions (the cluster's starting percentage for every kind that can get an offer).
+   */
+  private static void wlzRegistration(int port, WlzProvider provider, Latencies latencies) {
+    Map<String, Object> body = new LinkedHashMap<>(switch (provider.kind()) {
+      case "EXISTING" -> Map.of("contractWithThisOffice", true, "contractedWholePreviousYear", true,
+          "wlzRevenuePreviousYear", 150000, "clusterStartingPercentage", 96.5);
+      case "EXISTING_SMALL" -> Map.of("contractWithThisOffice", true, "contractedWholePreviousYear", true,
+          "wlzRevenuePreviousYear", 80000, "clusterStartingPercentage", 96.5);
+      case "EXISTING_NEW_TO_OFFICE" -> Map.of("contractWithThisOffice", false, "contractWithOtherOffice", true,
+          "otherOfficeContractWholePreviousYear", true, "declaringSinceJanuaryFirst", true,
+          "clusterStartingPercentage", 96.5);
+      default -> Map.of("contractWithThisOffice", false, "contractWithOtherOffice", false,
+          "clusterStartingPercentage", 95.5);
+    });
+    body.putAll(Map.of("agbCode", provider.agbCode(), "contractYear", 2027,
+        "registeredAt", "2026-07-20T10:00:00+02:00", "complete", provider.complete()));
+    try {
+      HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+              + "/api/vecozo/wlz-registrations"))
+          .header("Authorization", basic(VECOZO_ADAPTER, VECOZO_ADAPTER_PASSWORD))
+          .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+          .version(HttpClient.Version.HTTP_1_1)
+          .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
+      long start = System.nanoTime();
+      HttpResponse<String> response = API_CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+      latencies.add(System.nanoTime() - start);
+      if (response.statusCode() != 201) {
+        throw new IllegalStateException("Wlz registration answered " + response.statusCode() + ": "
+            + response.body());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Wlz registration failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
   }
 
   // --- measuring ------------------------------------------------------------------------------------------------
@@ -343,12 +449,13 @@ class SeasonBenchmark {
     return Map.of("dueJobsAtStart", jobs, "seconds", round(seconds));
   }
 
-  private Map<String, Object> completeAll(ProcessEngine engine, String taskKey, Map<String, Object> variables)
-      throws Exception {
-    List<String> tasks = engine.getTaskService().createTaskQuery().taskDefinitionKey(taskKey).list().stream()
-        .map(Task::getId).toList();
+  /** Completes every open task {@code taskKey} of {@code processKey}; the i-th task with {@code variables(i)}. */
+  private Map<String, Object> completeAll(ProcessEngine engine, String processKey, String taskKey,
+      IntFunction<Map<String, Object>> variables) throws Exception {
+    List<String> tasks = engine.getTaskService().createTaskQuery().processDefinitionKey(processKey)
+        .taskDefinitionKey(taskKey).list().stream().map(Task::getId).toList();
     return timed(tasks.size(), () -> parallel(tasks.size(),
-        i -> engine.getTaskService().complete(tasks.get(i), variables)));
+        i -> engine.getTaskService().complete(tasks.get(i), variables.apply(i))));
   }
 
   private static void correlate(ProcessEngine engine, RoundRequest round, String message) {
@@ -369,8 +476,7 @@ class SeasonBenchmark {
 
   private static void deadlineApi(int port, String query, Latencies latencies) {
     HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/deadlines?" + query))
-        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-            (MANAGER + ":" + MANAGER_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+        .header("Authorization", basic(MANAGER, MANAGER_PASSWORD))
         .timeout(Duration.ofSeconds(30)).GET().build();
     long start = System.nanoTime();
     try {
@@ -385,12 +491,24 @@ class SeasonBenchmark {
   }
 
   private static void manager(IdentityService identity) {
-    if (identity.createUserQuery().userId(MANAGER).count() == 0) {
-      User user = identity.newUser(MANAGER);
-      user.setPassword(MANAGER_PASSWORD);
+    user(identity, MANAGER, MANAGER_PASSWORD, Groups.MANAGERS);
+  }
+
+  private static void vecozoAdapter(IdentityService identity) {
+    user(identity, VECOZO_ADAPTER, VECOZO_ADAPTER_PASSWORD, Groups.SYSTEM_INTEGRATIONS);
+  }
+
+  private static void user(IdentityService identity, String id, String password, String group) {
+    if (identity.createUserQuery().userId(id).count() == 0) {
+      User user = identity.newUser(id);
+      user.setPassword(password);
       identity.saveUser(user);
-      identity.createMembership(MANAGER, Groups.MANAGERS);
+      identity.createMembership(id, group);
     }
+  }
+
+  private static String basic(String user, String password) {
+    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   interface Work {
@@ -470,6 +588,9 @@ class SeasonBenchmark {
         + ((Number) ((Map<?, ?>) phases.get("afterStartJobs")).get("seconds")).doubleValue();
     ratios.put("roundStartsToFirstWaitStateVsTrivialStarts",
         round(((Number) starts.get("count")).doubleValue() / toFirstWait / baselineStarts));
+    Map<?, ?> wlz = (Map<?, ?>) phases.get("wlzRegistrations");
+    ratios.put("wlzRegistrationsVsTrivialStarts",
+        round(((Number) wlz.get("perSecond")).doubleValue() / baselineStarts));
     phases.forEach((name, value) -> {
       if (name.startsWith("storm") && value instanceof Map<?, ?> storm && ((Number) storm.get("dueTimers")).longValue() > 0) {
         ratios.put(name + "VsTrivialTimerStorm",
