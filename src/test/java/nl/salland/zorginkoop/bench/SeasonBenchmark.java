@@ -377,7 +377,6 @@ class SeasonBenchmark {
               + "/api/vecozo/wlz-registrations"))
           .header("Authorization", basic(VECOZO_ADAPTER, VECOZO_ADAPTER_PASSWORD))
           .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
-          .version(HttpClient.Version.HTTP_1_1)
           .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
       long start = System.nanoTime();
       HttpResponse<String> response = API_CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
