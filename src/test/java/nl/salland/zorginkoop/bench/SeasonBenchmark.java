@@ -68,9 +68,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *       ours, on a trivial process (start, one user task, one timer): starts/s, completions/s, a storm of due
  *       timers.</li>
  *   <li>zorginkoop, as configured for production, on its own database: a register of providers across the five
- *       sectors, a contracting round for each (bulk start), offers, signatures and staff tasks through the API, and
- *       the clock moved to each deadline in turn (the deadline storms). Meanwhile the managers' deadline API is
- *       queried; afterwards again.</li>
+ *       sectors, a contracting round for each (bulk start) but the Wlz providers, who register through VECOZO's
+ *       endpoint and are assessed; offers, signatures and staff tasks through the API, and the clock moved to each
+ *       deadline in turn (the deadline storms). Meanwhile the managers' deadline API is queried; afterwards
+ *       again.</li>
  * </ol>
  * Results: printed, and written to target/benchmark/season.json, each figure beside its baseline as a ratio.
  */
