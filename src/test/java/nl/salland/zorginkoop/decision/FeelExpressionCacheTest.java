@@ -8,10 +8,13 @@ import java.util.function.Supplier;
 import nl.salland.zorginkoop.ZorginkoopTest;
 import nl.salland.zorginkoop.decision.FeelExpressionCache.CachingScalaFeelEngine;
 import org.camunda.bpm.dmn.feel.impl.FeelEngine;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.dmn.feel.impl.FeelException;
+import org.camunda.bpm.dmn.feel.impl.juel.FeelEngineImpl;
 import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngine;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.context.VariableContext;
 import org.junit.jupiter.api.Test;
@@ -33,6 +36,17 @@ class FeelExpressionCacheTest {
         (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
 
     assertThat(configuration.getDmnEngineConfiguration().getFeelEngine()).isInstanceOf(CachingScalaFeelEngine.class);
+  }
+
+  @Test
+  void leavesTheLegacyFeelEngineAloneWhereItIsSwitchedOn() {
+    ProcessEngineConfigurationImpl configuration = new StandaloneInMemProcessEngineConfiguration();
+    new FeelExpressionCache().preInit(configuration);
+    DefaultDmnEngineConfiguration dmn = configuration.getDmnEngineConfiguration();
+
+    assertThat(dmn.getFeelEngineFactory().createInstance()).isInstanceOf(CachingScalaFeelEngine.class);
+    dmn.setEnableFeelLegacyBehavior(true);
+    assertThat(dmn.getFeelEngineFactory().createInstance()).isInstanceOf(FeelEngineImpl.class);
   }
 
   @Test
