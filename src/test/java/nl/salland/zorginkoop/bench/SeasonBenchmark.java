@@ -1,5 +1,6 @@
 package nl.salland.zorginkoop.bench;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -359,7 +360,8 @@ class SeasonBenchmark {
    * What VECOZO delivers for a Wlz registration: {@code POST /api/vecozo/wlz-registrations}, with the inputs of the
    * category, duration and tariff decisions (the cluster's starting percentage for every kind that can get an offer).
    */
-  private static void wlzRegistration(int port, WlzProvider provider, Latencies latencies) {
+  private static void wlzRegistration(int port, WlzProvider provider, Latencies latencies)
+      throws JsonProcessingException {
     Map<String, Object> body = new LinkedHashMap<>(switch (provider.kind()) {
       case "EXISTING" -> Map.of("contractWithThisOffice", true, "contractedWholePreviousYear", true,
           "wlzRevenuePreviousYear", 150000, "clusterStartingPercentage", 96.5);
@@ -373,25 +375,11 @@ class SeasonBenchmark {
     });
     body.putAll(Map.of("agbCode", provider.agbCode(), "contractYear", 2027,
         "registeredAt", "2026-07-20T10:00:00+02:00", "complete", provider.complete()));
-    try {
-      HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-              + "/api/vecozo/wlz-registrations"))
-          .header("Authorization", basic(VECOZO_ADAPTER, VECOZO_ADAPTER_PASSWORD))
-          .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
-          .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
-      long start = System.nanoTime();
-      HttpResponse<String> response = API_CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
-      latencies.add(System.nanoTime() - start);
-      if (response.statusCode() != 201) {
-        throw new IllegalStateException("Wlz registration answered " + response.statusCode() + ": "
-            + response.body());
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Wlz registration failed", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    }
+    call(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/vecozo/wlz-registrations"))
+        .header("Authorization", basic(VECOZO_ADAPTER, VECOZO_ADAPTER_PASSWORD))
+        .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(), 201, latencies,
+        "Wlz registration");
   }
 
   // --- measuring ------------------------------------------------------------------------------------------------
@@ -475,18 +463,25 @@ class SeasonBenchmark {
   }
 
   private static void deadlineApi(int port, String query, Latencies latencies) {
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/deadlines?" + query))
+    call(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/deadlines?" + query))
         .header("Authorization", basic(MANAGER, MANAGER_PASSWORD))
-        .timeout(Duration.ofSeconds(30)).GET().build();
+        .timeout(Duration.ofSeconds(30)).GET().build(), 200, latencies, "deadline API");
+  }
+
+  /** A call through the shared client; its response time goes to {@code latencies}, another status fails the run. */
+  private static void call(HttpRequest request, int expectedStatus, Latencies latencies, String what) {
     long start = System.nanoTime();
     try {
       HttpResponse<String> response = API_CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() != 200) {
-        throw new IllegalStateException("deadline API answered " + response.statusCode());
+      if (response.statusCode() != expectedStatus) {
+        throw new IllegalStateException(what + " answered " + response.statusCode() + ": " + response.body());
       }
       latencies.add(System.nanoTime() - start);
-    } catch (Exception e) {
-      throw new IllegalStateException("deadline API failed", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(what + " failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(what + " interrupted", e);
     }
   }
 
