@@ -25,6 +25,13 @@ public class DeadlineBoard {
 
   private static final List<DeadlineState> URGENCY = List.of(DeadlineState.OVERDUE, DeadlineState.UPCOMING,
       DeadlineState.MISSED, DeadlineState.MET);
+  private static final Map<DeadlineState, String> STATE_CONDITIONS = Map.of(
+      DeadlineState.OVERDUE, "d.status = 'OPEN' AND d.due_at < :now",
+      DeadlineState.UPCOMING, "d.status = 'OPEN' AND d.due_at >= :now AND d.due_at < :horizon",
+      DeadlineState.MISSED, "d.status = 'MISSED' AND d.closed_at >= :since",
+      DeadlineState.MET, "d.status = 'MET' AND d.closed_at >= :since");
+  private static final String DEADLINE_COLUMNS = "d.business_key, d.process_key, d.process_instance_id, d.agb_code, "
+      + "p.name AS provider_name, d.sector, d.contract_year, d.milestone, d.label, d.due_at, d.closed_at, d.status";
 
   private final JdbcClient jdbc;
 
@@ -48,27 +55,29 @@ public class DeadlineBoard {
   public record StepCount(String sector, String step, long count) {
   }
 
+  public record Overview(List<SectorSummary> sectors, List<StepCount> steps) {
+  }
+
+  private record CaseCount(String sector, String processKey, String step, long cases) {
+  }
+
+  /**
+   * The deadlines in the filter's states: the {@code limit} due earliest, most urgent first. One branch per state,
+   * each cut at the limit in order of due moment, so that each walks its index on (status, due_at) and stops there
+   * instead of sorting every open deadline of the season; their union is cut at the limit again.
+   */
   public List<DeadlineRow> deadlines(DeadlineFilter filter) {
-    Where where = new Where(filter, "d");
-    List<String> states = new ArrayList<>();
-    if (filter.states().contains(DeadlineState.OVERDUE)) {
-      states.add("(d.status = 'OPEN' AND d.due_at < :now)");
+    List<String> branches = new ArrayList<>();
+    for (DeadlineState state : URGENCY) {
+      if (filter.states().contains(state)) {
+        Where where = new Where(filter, "d");
+        where.add(STATE_CONDITIONS.get(state));
+        branches.add("(SELECT " + DEADLINE_COLUMNS + " FROM zi_deadline d LEFT JOIN zi_provider p ON p.agb_code = d.agb_code"
+            + where + " ORDER BY d.due_at FETCH FIRST :limit ROWS ONLY)");
+      }
     }
-    if (filter.states().contains(DeadlineState.UPCOMING)) {
-      states.add("(d.status = 'OPEN' AND d.due_at >= :now AND d.due_at < :horizon)");
-    }
-    if (filter.states().contains(DeadlineState.MISSED)) {
-      states.add("(d.status = 'MISSED' AND d.closed_at >= :since)");
-    }
-    if (filter.states().contains(DeadlineState.MET)) {
-      states.add("(d.status = 'MET' AND d.closed_at >= :since)");
-    }
-    where.add("(" + String.join(" OR ", states) + ")");
-    List<DeadlineRow> rows = where.bind(jdbc.sql("""
-            SELECT d.business_key, d.process_key, d.process_instance_id, d.agb_code, p.name AS provider_name,
-              d.sector, d.contract_year, d.milestone, d.label, d.due_at, d.closed_at, d.status
-            FROM zi_deadline d LEFT JOIN zi_provider p ON p.agb_code = d.agb_code
-            """ + where + " ORDER BY d.due_at FETCH FIRST :limit ROWS ONLY")
+    List<DeadlineRow> rows = new Where(filter, "d").bind(jdbc.sql("SELECT * FROM (" + String.join(" UNION ALL ", branches)
+            + ") d ORDER BY d.due_at FETCH FIRST :limit ROWS ONLY")
             .param("limit", filter.limit()))
         .query((rs, n) -> row(rs, filter.now()))
         .list();
@@ -80,7 +89,13 @@ public class DeadlineBoard {
         .toList();
   }
 
-  public List<SectorSummary> summary(DeadlineFilter filter) {
+  /** The counts per sector and the contracting rounds per step, the active cases read once for both. */
+  public Overview overview(DeadlineFilter filter) {
+    List<CaseCount> cases = activeCases(filter);
+    return new Overview(sectors(filter, cases), steps(cases));
+  }
+
+  private List<SectorSummary> sectors(DeadlineFilter filter, List<CaseCount> cases) {
     Map<String, long[]> counts = new LinkedHashMap<>();
     for (Sector sector : Sector.values()) {
       if (filter.sector() == null || filter.sector() == sector) {
@@ -105,26 +120,41 @@ public class DeadlineBoard {
           }
           return null;
         }).list();
-    Where cases = new Where(filter, "c");
-    cases.add("c.status = 'ACTIVE'");
-    cases.bind(jdbc.sql("""
-            SELECT c.sector, SUM(CASE WHEN c.process_key = :round THEN 1 ELSE 0 END) rounds,
-              SUM(CASE WHEN c.process_key = :ladder THEN 1 ELSE 0 END) escalations
-            FROM zi_case c LEFT JOIN zi_provider p ON p.agb_code = c.agb_code
-            """ + cases + " GROUP BY c.sector")
-            .param("round", CASES_ROUND).param("ladder", CASES_ESCALATION))
-        .query((rs, n) -> {
-          long[] c = counts.get(rs.getString("sector"));
-          if (c != null) {
-            c[3] = rs.getLong("rounds");
-            c[4] = rs.getLong("escalations");
-          }
-          return null;
-        }).list();
+    for (CaseCount count : cases) {
+      long[] c = counts.get(count.sector());
+      if (c != null) {
+        c[count.processKey().equals(CASES_ROUND) ? 3 : 4] += count.cases();
+      }
+    }
     return counts.entrySet().stream()
         .map(e -> new SectorSummary(e.getKey(), Sector.valueOf(e.getKey()).label(), e.getValue()[0],
             e.getValue()[1], e.getValue()[2], e.getValue()[3], e.getValue()[4]))
         .toList();
+  }
+
+  /** How many contracting rounds wait in each step, per sector; the step most waited in first. */
+  private static List<StepCount> steps(List<CaseCount> cases) {
+    return cases.stream()
+        .filter(count -> count.processKey().equals(CASES_ROUND))
+        .map(count -> new StepCount(count.sector(), count.step() == null ? "Bezig" : count.step(), count.cases()))
+        .sorted(Comparator.comparing(StepCount::sector, Comparator.nullsLast(Comparator.<String>naturalOrder()))
+            .thenComparing(StepCount::count, Comparator.reverseOrder())
+            .thenComparing(StepCount::step))
+        .toList();
+  }
+
+  /** Active rounds and escalation ladders per sector and step. */
+  private List<CaseCount> activeCases(DeadlineFilter filter) {
+    Where where = new Where(filter, "c");
+    where.add("c.status = 'ACTIVE' AND c.process_key IN (:round, :ladder)");
+    return where.bind(jdbc.sql("""
+            SELECT c.sector, c.process_key, c.current_step, COUNT(*) cases
+            FROM zi_case c LEFT JOIN zi_provider p ON p.agb_code = c.agb_code
+            """ + where + " GROUP BY c.sector, c.process_key, c.current_step")
+            .param("round", CASES_ROUND).param("ladder", CASES_ESCALATION))
+        .query((rs, n) -> new CaseCount(rs.getString("sector"), rs.getString("process_key"),
+            rs.getString("current_step"), rs.getLong("cases")))
+        .list();
   }
 
   public List<Escalation> escalations(DeadlineFilter filter) {
@@ -140,20 +170,6 @@ public class DeadlineBoard {
             rs.getString("agb_code").trim(), rs.getString("provider_name"), rs.getString("sector"),
             (Integer) rs.getObject("contract_year"), rs.getString("current_step"),
             rs.getObject("step_since", OffsetDateTime.class)))
-        .list();
-  }
-
-  /** How many contracting rounds wait in each step, per sector. */
-  public List<StepCount> steps(DeadlineFilter filter) {
-    Where where = new Where(filter, "c");
-    where.add("c.status = 'ACTIVE' AND c.process_key = :round");
-    return where.bind(jdbc.sql("""
-            SELECT c.sector, c.current_step, COUNT(*) cases
-            FROM zi_case c LEFT JOIN zi_provider p ON p.agb_code = c.agb_code
-            """ + where + " GROUP BY c.sector, c.current_step ORDER BY c.sector, cases DESC")
-            .param("round", CASES_ROUND))
-        .query((rs, n) -> new StepCount(rs.getString("sector"),
-            rs.getString("current_step") == null ? "Bezig" : rs.getString("current_step"), rs.getLong("cases")))
         .list();
   }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import nl.salland.zorginkoop.dashboard.DeadlineBoard.DeadlineRow;
 import nl.salland.zorginkoop.dashboard.DeadlineBoard.Escalation;
+import nl.salland.zorginkoop.dashboard.DeadlineBoard.Overview;
 import nl.salland.zorginkoop.dashboard.DeadlineBoard.SectorSummary;
 import nl.salland.zorginkoop.dashboard.DeadlineBoard.StepCount;
 import nl.salland.zorginkoop.dashboard.ProcurementTimeline.Milestone;
@@ -57,8 +58,9 @@ public class DeadlineController {
     filters.put("status", filter.states());
     filters.put("weeks", filter.weeks());
     filters.put("limit", filter.limit());
-    return new Board(filter.now(), filters, board.summary(filter), board.deadlines(filter),
-        board.escalations(filter), board.steps(filter), year, timeline.milestones(filter.sector(), year));
+    Overview overview = board.overview(filter);
+    return new Board(filter.now(), filters, overview.sectors(), board.deadlines(filter),
+        board.escalations(filter), overview.steps(), year, timeline.milestones(filter.sector(), year));
   }
 
   @GetMapping(path = "/api/deadlines.csv", produces = "text/csv")

@@ -143,7 +143,7 @@ class DeadlineBoardTest {
     activeCase("escalationLadder", "GGZ", "ACTIVE", "Gezamenlijke reflectie");
     activeCase("contractingRound", "PARAMEDISCHE_ZORG", "ACTIVE", null);
 
-    List<SectorSummary> sectors = board.summary(filter(null, agb, null, null));
+    List<SectorSummary> sectors = board.overview(filter(null, agb, null, null)).sectors();
 
     assertThat(sectors).extracting(SectorSummary::sector).containsExactly("KORTDURENDE_ZORG", "HUISARTSENZORG",
         "PARAMEDISCHE_ZORG", "GGZ", "WLZ_GZ");
@@ -153,13 +153,13 @@ class DeadlineBoardTest {
         .isEqualTo(new SectorSummary("PARAMEDISCHE_ZORG", "Paramedische zorg", 0, 1, 0, 1, 0));
     assertThat(sectors).filteredOn(s -> s.sector().equals("WLZ_GZ")).singleElement()
         .isEqualTo(new SectorSummary("WLZ_GZ", "Wlz gehandicaptenzorg", 0, 0, 0, 0, 0));
-    assertThat(board.summary(filter("GGZ", agb, null, null))).extracting(SectorSummary::sector)
+    assertThat(board.overview(filter("GGZ", agb, null, null)).sectors()).extracting(SectorSummary::sector)
         .containsExactly("GGZ");
 
-    assertThat(board.steps(filter(null, agb, null, null))).containsExactly(
+    assertThat(board.overview(filter(null, agb, null, null)).steps()).containsExactly(
         new StepCount("GGZ", "Ondertekening afwachten", 2), new StepCount("GGZ", "Offerte afwachten", 1),
         new StepCount("PARAMEDISCHE_ZORG", "Bezig", 1));
-    assertThat(board.steps(filter("PARAMEDISCHE_ZORG", agb, null, null))).containsExactly(
+    assertThat(board.overview(filter("PARAMEDISCHE_ZORG", agb, null, null)).steps()).containsExactly(
         new StepCount("PARAMEDISCHE_ZORG", "Bezig", 1));
   }
 
