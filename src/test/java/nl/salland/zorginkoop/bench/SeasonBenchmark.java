@@ -17,8 +17,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -399,8 +402,15 @@ class SeasonBenchmark {
     System.out.println("storm " + moment + " started " + java.time.Instant.now());
     long start = System.nanoTime();
     ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor().jobWasAdded();
-    while (management.createJobQuery().timers().duedateLowerThan(when).count() > 0) {
-      Thread.sleep(pollInterval(start));
+    // Asks whether one due timer is left, not how many: counting them at every poll took PostgreSQL 4.7 s of the
+    // 26.8 s it spent executing statements during a 20,000-provider reminder storm (pg_stat_statements).
+    try (Connection probe = DriverManager.getConnection(SERVER + database, DB_USER, "");
+        PreparedStatement due = probe.prepareStatement(
+            "SELECT 1 FROM ACT_RU_JOB WHERE TYPE_ = 'timer' AND DUEDATE_ < ? FETCH FIRST 1 ROWS ONLY")) {
+      due.setTimestamp(1, new Timestamp(when.getTime()));
+      while (hasRow(due)) {
+        Thread.sleep(pollInterval(start));
+      }
     }
     double timersSeconds = (System.nanoTime() - start) / 1e9;
     System.out.println("storm " + moment + " timers done " + java.time.Instant.now());
@@ -418,6 +428,12 @@ class SeasonBenchmark {
     return figures;
   }
 
+  private static boolean hasRow(PreparedStatement query) throws SQLException {
+    try (ResultSet rs = query.executeQuery()) {
+      return rs.next();
+    }
+  }
+
   /** Waits until the job executor has no due job left; how long that took. Then ANALYZE, where needed. */
   private Map<String, Object> drain(ProcessEngine engine) throws Exception {
     Map<String, Object> drained = waitForDueJobs(engine);
@@ -430,8 +446,17 @@ class SeasonBenchmark {
     long jobs = management.createJobQuery().executable().count();
     long start = System.nanoTime();
     ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor().jobWasAdded();
-    while (management.createJobQuery().executable().count() > 0) {
-      Thread.sleep(pollInterval(start));
+    // One executable job looked for, not counted (see storm); the conditions of the engine's executable() query.
+    try (Connection probe = DriverManager.getConnection(SERVER + database, DB_USER, "");
+        PreparedStatement due = probe.prepareStatement("""
+            SELECT 1 FROM ACT_RU_JOB RES LEFT JOIN ACT_RU_EXECUTION PI ON PI.ID_ = RES.PROCESS_INSTANCE_ID_
+            WHERE RES.RETRIES_ > 0 AND (RES.DUEDATE_ IS NULL OR RES.DUEDATE_ <= ?)
+              AND (RES.EXECUTION_ID_ IS NULL OR PI.SUSPENSION_STATE_ = 1 OR PI.SUSPENSION_STATE_ IS NULL)
+            FETCH FIRST 1 ROWS ONLY""")) {
+      due.setTimestamp(1, new Timestamp(ClockUtil.getCurrentTime().getTime()));
+      while (hasRow(due)) {
+        Thread.sleep(pollInterval(start));
+      }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     return Map.of("dueJobsAtStart", jobs, "seconds", round(seconds));
