@@ -72,12 +72,14 @@ public class DeadlineBoard {
       if (filter.states().contains(state)) {
         Where where = new Where(filter, "d");
         where.add(STATE_CONDITIONS.get(state));
-        branches.add("(SELECT " + DEADLINE_COLUMNS + " FROM zi_deadline d LEFT JOIN zi_provider p ON p.agb_code = d.agb_code"
-            + where + " ORDER BY d.due_at FETCH FIRST :limit ROWS ONLY)");
+        branches.add("(SELECT " + DEADLINE_COLUMNS
+            + " FROM zi_deadline d LEFT JOIN zi_provider p ON p.agb_code = d.agb_code" + where
+            + " ORDER BY d.due_at FETCH FIRST :limit ROWS ONLY)");
       }
     }
-    List<DeadlineRow> rows = new Where(filter, "d").bind(jdbc.sql("SELECT * FROM (" + String.join(" UNION ALL ", branches)
-            + ") d ORDER BY d.due_at FETCH FIRST :limit ROWS ONLY")
+    String union = String.join(" UNION ALL ", branches);
+    List<DeadlineRow> rows = new Where(filter, "d").bind(jdbc.sql("SELECT * FROM (" + union + ") d "
+            + "ORDER BY d.due_at FETCH FIRST :limit ROWS ONLY")
             .param("limit", filter.limit()))
         .query((rs, n) -> row(rs, filter.now()))
         .list();
