@@ -131,6 +131,7 @@ class SeasonBenchmark {
 
   private Map<String, Object> baseline() throws Exception {
     database = recreate("zorginkoop_bench_baseline");
+    StatementStats.enable(SERVER + database, DB_USER);
     Map<String, Object> figures = new LinkedHashMap<>();
     try (ConfigurableApplicationContext context = new SpringApplicationBuilder(BaselineEngine.class)
         .properties("spring.config.name=no-application-yaml", "spring.datasource.url=" + SERVER + database,
@@ -167,6 +168,7 @@ class SeasonBenchmark {
 
   private Map<String, Object> zorginkoop() throws Exception {
     database = recreate("zorginkoop_bench");
+    StatementStats.enable(SERVER + database, DB_USER);
     Map<String, Object> figures = new LinkedHashMap<>();
     resetHeapPeaks();
     ClockUtil.setCurrentTime(at(SEASON_START));
@@ -226,8 +228,11 @@ class SeasonBenchmark {
       ClockUtil.setCurrentTime(at(SEASON_START));
       RoundStarter starter = context.getBean(RoundStarter.class);
       Map<String, Long> before = databaseCounters(database);
+      Map<Long, StatementStats.Counted> statementsBefore = StatementStats.snapshot(SERVER + database, DB_USER);
       phases.put("startRounds", timed(rounds.size(), () -> parallelChunks(rounds, starter::startAll)));
       phases.put("startRoundsDatabase", per(before, databaseCounters(database), rounds.size(), "PerCase"));
+      putIfAny(phases, "startRoundsStatements", StatementStats.per(statementsBefore,
+          StatementStats.snapshot(SERVER + database, DB_USER), rounds.size(), "PerCase"));
       keepStatisticsCurrent();
       phases.put("afterStartJobs", drain(engine));
 
@@ -397,6 +402,7 @@ class SeasonBenchmark {
     Date when = at(moment);
     long timers = management.createJobQuery().timers().duedateLowerThan(when).count();
     Map<String, Long> before = databaseCounters(database);
+    Map<Long, StatementStats.Counted> statementsBefore = StatementStats.snapshot(SERVER + database, DB_USER);
     ClockUtil.setCurrentTime(when);
     // Wall-clock times, to line up a profile or database samples taken from outside with the storm.
     System.out.println("storm " + moment + " started " + java.time.Instant.now());
@@ -416,6 +422,7 @@ class SeasonBenchmark {
     System.out.println("storm " + moment + " timers done " + java.time.Instant.now());
     Map<String, Object> drained = waitForDueJobs(engine);
     Map<String, Long> after = databaseCounters(database); // before ANALYZE, which writes PostgreSQL's catalog
+    Map<Long, StatementStats.Counted> statementsAfter = StatementStats.snapshot(SERVER + database, DB_USER);
     keepStatisticsCurrent();
     Map<String, Object> figures = new LinkedHashMap<>();
     figures.put("dueTimers", timers);
@@ -424,8 +431,15 @@ class SeasonBenchmark {
     figures.put("followUpJobs", drained);
     if (timers > 0) {
       figures.put("databasePerTimer", per(before, after, (int) timers, "PerTimer"));
+      putIfAny(figures, "statements", StatementStats.per(statementsBefore, statementsAfter, timers, "PerTimer"));
     }
     return figures;
+  }
+
+  private static void putIfAny(Map<String, Object> figures, String name, Map<String, Object> values) {
+    if (!values.isEmpty()) {
+      figures.put(name, values);
+    }
   }
 
   private static boolean hasRow(PreparedStatement query) throws SQLException {
