@@ -78,6 +78,7 @@ public class DeadlineBoard {
       }
     }
     String union = String.join(" UNION ALL ", branches);
+    // Every branch has the same named parameters (sector, provider, moments), bound once for the whole union.
     List<DeadlineRow> rows = new Where(filter, "d").bind(jdbc.sql("SELECT * FROM (" + union + ") d "
             + "ORDER BY d.due_at FETCH FIRST :limit ROWS ONLY")
             .param("limit", filter.limit()))

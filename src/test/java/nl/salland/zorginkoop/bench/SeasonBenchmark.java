@@ -131,7 +131,7 @@ class SeasonBenchmark {
 
   private Map<String, Object> baseline() throws Exception {
     database = recreate("zorginkoop_bench_baseline");
-    StatementStats.enable(SERVER + database, DB_USER);
+    StatementStats.enable(database);
     Map<String, Object> figures = new LinkedHashMap<>();
     try (ConfigurableApplicationContext context = new SpringApplicationBuilder(BaselineEngine.class)
         .properties("spring.config.name=no-application-yaml", "spring.datasource.url=" + SERVER + database,
@@ -168,7 +168,7 @@ class SeasonBenchmark {
 
   private Map<String, Object> zorginkoop() throws Exception {
     database = recreate("zorginkoop_bench");
-    StatementStats.enable(SERVER + database, DB_USER);
+    StatementStats.enable(database);
     Map<String, Object> figures = new LinkedHashMap<>();
     resetHeapPeaks();
     ClockUtil.setCurrentTime(at(SEASON_START));
@@ -228,11 +228,11 @@ class SeasonBenchmark {
       ClockUtil.setCurrentTime(at(SEASON_START));
       RoundStarter starter = context.getBean(RoundStarter.class);
       Map<String, Long> before = databaseCounters(database);
-      Map<Long, StatementStats.Counted> statementsBefore = StatementStats.snapshot(SERVER + database, DB_USER);
+      Map<Long, StatementStats.Counted> statementsBefore = StatementStats.snapshot(database);
       phases.put("startRounds", timed(rounds.size(), () -> parallelChunks(rounds, starter::startAll)));
       phases.put("startRoundsDatabase", per(before, databaseCounters(database), rounds.size(), "PerCase"));
       putIfAny(phases, "startRoundsStatements", StatementStats.per(statementsBefore,
-          StatementStats.snapshot(SERVER + database, DB_USER), rounds.size(), "PerCase"));
+          StatementStats.snapshot(database), rounds.size(), "PerCase"));
       keepStatisticsCurrent();
       phases.put("afterStartJobs", drain(engine));
 
@@ -402,27 +402,19 @@ class SeasonBenchmark {
     Date when = at(moment);
     long timers = management.createJobQuery().timers().duedateLowerThan(when).count();
     Map<String, Long> before = databaseCounters(database);
-    Map<Long, StatementStats.Counted> statementsBefore = StatementStats.snapshot(SERVER + database, DB_USER);
+    Map<Long, StatementStats.Counted> statementsBefore = StatementStats.snapshot(database);
     ClockUtil.setCurrentTime(when);
     // Wall-clock times, to line up a profile or database samples taken from outside with the storm.
     System.out.println("storm " + moment + " started " + java.time.Instant.now());
     long start = System.nanoTime();
     ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor().jobWasAdded();
-    // Asks whether one due timer is left, not how many: counting them at every poll took PostgreSQL 4.7 s of the
-    // 26.8 s it spent executing statements during a 20,000-provider reminder storm (pg_stat_statements).
-    try (Connection probe = DriverManager.getConnection(SERVER + database, DB_USER, "");
-        PreparedStatement due = probe.prepareStatement(
-            "SELECT 1 FROM ACT_RU_JOB WHERE TYPE_ = 'timer' AND DUEDATE_ < ? FETCH FIRST 1 ROWS ONLY")) {
-      due.setTimestamp(1, new Timestamp(when.getTime()));
-      while (hasRow(due)) {
-        Thread.sleep(pollInterval(start));
-      }
-    }
+    waitWhileAnyRow("SELECT 1 FROM ACT_RU_JOB WHERE TYPE_ = 'timer' AND DUEDATE_ < ? FETCH FIRST 1 ROWS ONLY", when,
+        start);
     double timersSeconds = (System.nanoTime() - start) / 1e9;
     System.out.println("storm " + moment + " timers done " + java.time.Instant.now());
     Map<String, Object> drained = waitForDueJobs(engine);
     Map<String, Long> after = databaseCounters(database); // before ANALYZE, which writes PostgreSQL's catalog
-    Map<Long, StatementStats.Counted> statementsAfter = StatementStats.snapshot(SERVER + database, DB_USER);
+    Map<Long, StatementStats.Counted> statementsAfter = StatementStats.snapshot(database);
     keepStatisticsCurrent();
     Map<String, Object> figures = new LinkedHashMap<>();
     figures.put("dueTimers", timers);
@@ -439,6 +431,21 @@ class SeasonBenchmark {
   private static void putIfAny(Map<String, Object> figures, String name, Map<String, Object> values) {
     if (!values.isEmpty()) {
       figures.put(name, values);
+    }
+  }
+
+  /**
+   * Polls {@code sql} (one parameter: {@code moment}) until it finds no row. It asks whether one due job is left, not
+   * how many: counting them at every poll took PostgreSQL 4.7 s of the 26.8 s it spent executing statements during
+   * a 20,000-provider reminder storm (pg_stat_statements).
+   */
+  private void waitWhileAnyRow(String sql, Date moment, long startNanos) throws Exception {
+    try (Connection probe = DriverManager.getConnection(SERVER + database, DB_USER, "");
+        PreparedStatement query = probe.prepareStatement(sql)) {
+      query.setTimestamp(1, new Timestamp(moment.getTime()));
+      while (hasRow(query)) {
+        Thread.sleep(pollInterval(startNanos));
+      }
     }
   }
 
@@ -460,18 +467,12 @@ class SeasonBenchmark {
     long jobs = management.createJobQuery().executable().count();
     long start = System.nanoTime();
     ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor().jobWasAdded();
-    // One executable job looked for, not counted (see storm); the conditions of the engine's executable() query.
-    try (Connection probe = DriverManager.getConnection(SERVER + database, DB_USER, "");
-        PreparedStatement due = probe.prepareStatement("""
-            SELECT 1 FROM ACT_RU_JOB RES LEFT JOIN ACT_RU_EXECUTION PI ON PI.ID_ = RES.PROCESS_INSTANCE_ID_
-            WHERE RES.RETRIES_ > 0 AND (RES.DUEDATE_ IS NULL OR RES.DUEDATE_ <= ?)
-              AND (RES.EXECUTION_ID_ IS NULL OR PI.SUSPENSION_STATE_ = 1 OR PI.SUSPENSION_STATE_ IS NULL)
-            FETCH FIRST 1 ROWS ONLY""")) {
-      due.setTimestamp(1, new Timestamp(ClockUtil.getCurrentTime().getTime()));
-      while (hasRow(due)) {
-        Thread.sleep(pollInterval(start));
-      }
-    }
+    // The conditions of the engine's executable() query.
+    waitWhileAnyRow("""
+        SELECT 1 FROM ACT_RU_JOB RES LEFT JOIN ACT_RU_EXECUTION PI ON PI.ID_ = RES.PROCESS_INSTANCE_ID_
+        WHERE RES.RETRIES_ > 0 AND (RES.DUEDATE_ IS NULL OR RES.DUEDATE_ <= ?)
+          AND (RES.EXECUTION_ID_ IS NULL OR PI.SUSPENSION_STATE_ = 1 OR PI.SUSPENSION_STATE_ IS NULL)
+        FETCH FIRST 1 ROWS ONLY""", ClockUtil.getCurrentTime(), start);
     double seconds = (System.nanoTime() - start) / 1e9;
     return Map.of("dueJobsAtStart", jobs, "seconds", round(seconds));
   }

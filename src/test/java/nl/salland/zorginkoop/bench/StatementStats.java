@@ -29,8 +29,8 @@ final class StatementStats {
   }
 
   /** Creates the extension in a freshly created database, when the server has it loaded. */
-  static void enable(String url, String user) throws Exception {
-    try (Connection connection = DriverManager.getConnection(url, user, "");
+  static void enable(String database) throws Exception {
+    try (Connection connection = connect(database);
         Statement statement = connection.createStatement()) {
       if (loaded(statement)) {
         statement.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
@@ -39,9 +39,9 @@ final class StatementStats {
   }
 
   /** Per statement (by PostgreSQL's query id): calls and execution time so far; empty without the extension. */
-  static Map<Long, Counted> snapshot(String url, String user) throws Exception {
+  static Map<Long, Counted> snapshot(String database) throws Exception {
     Map<Long, Counted> counted = new HashMap<>();
-    try (Connection connection = DriverManager.getConnection(url, user, "");
+    try (Connection connection = connect(database);
         Statement statement = connection.createStatement()) {
       if (!loaded(statement)) {
         return counted;
@@ -82,6 +82,10 @@ final class StatementStats {
             "executionMs" + suffix, round(c.milliseconds() / cases)))
         .toList());
     return figures;
+  }
+
+  private static Connection connect(String database) throws Exception {
+    return DriverManager.getConnection(SeasonBenchmark.SERVER + database, SeasonBenchmark.DB_USER, "");
   }
 
   private static boolean loaded(Statement statement) throws Exception {
