@@ -16,11 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -64,8 +62,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A whole procurement season on PostgreSQL, beside the raw engine as its baseline, in one run:
- * {@code ./mvnw -Pbench test} (see docs/performance.md). Never part of the default test run.
+ * A whole procurement season on PostgreSQL (or H2 for comparison, {@code -Dbench.database=h2}), beside the raw engine
+ * as its baseline on the same database, in one run: {@code ./mvnw -Pbench test} (see docs/performance.md). Never
+ * part of the default test run.
  *
  * <ol>
  *   <li>Baseline: Camunda 7.24 with its Spring Boot defaults (history full, default job executor) and nothing of
@@ -77,15 +76,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *       deadline in turn (the deadline storms). Meanwhile the managers' deadline API is queried; afterwards
  *       again.</li>
  * </ol>
- * Results: printed, and written to target/benchmark/season.json, each figure beside its baseline as a ratio.
+ * Results: printed, and written to target/benchmark/season.json (season-h2.json on H2), each figure beside its
+ * baseline as a ratio.
  */
 @Tag("benchmark")
 class SeasonBenchmark {
 
   static final int PROVIDERS = Integer.getInteger("bench.providers", 20_000);
   static final int THREADS = Integer.getInteger("bench.threads", 4);
-  static final String SERVER = System.getProperty("bench.postgres", "jdbc:postgresql://127.0.0.1:5432/");
-  static final String DB_USER = System.getProperty("bench.postgres.user", "postgres");
+  /** PostgreSQL, or H2 for comparison: -Dbench.database=h2. */
+  static final BenchDatabase DATABASE = BenchDatabase.chosen();
   static final String ADMIN_PASSWORD = "bench-admin-secret";
   static final String MANAGER = "bench-manager";
   static final String MANAGER_PASSWORD = "bench-manager-secret";
@@ -116,11 +116,12 @@ class SeasonBenchmark {
     results.put("providers", PROVIDERS);
     results.put("threads", THREADS);
     results.put("cores", Runtime.getRuntime().availableProcessors());
-    results.put("autovacuum", autovacuum());
+    results.put("database", DATABASE.describe());
     results.put("baseline", baseline());
     results.put("zorginkoop", zorginkoop());
     results.put("ratios", ratios());
-    Path file = Path.of("target", "benchmark", "season.json");
+    String name = DATABASE instanceof BenchDatabase.H2 ? "season-h2.json" : "season.json";
+    Path file = Path.of("target", "benchmark", name);
     Files.createDirectories(file.getParent());
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), results);
     System.out.println("\n=== Season benchmark (" + file + ") ===\n"
@@ -131,11 +132,10 @@ class SeasonBenchmark {
 
   private Map<String, Object> baseline() throws Exception {
     database = recreate("zorginkoop_bench_baseline");
-    StatementStats.enable(database);
     Map<String, Object> figures = new LinkedHashMap<>();
     try (ConfigurableApplicationContext context = new SpringApplicationBuilder(BaselineEngine.class)
-        .properties("spring.config.name=no-application-yaml", "spring.datasource.url=" + SERVER + database,
-            "spring.datasource.username=" + DB_USER, "spring.flyway.enabled=false",
+        .properties("spring.config.name=no-application-yaml", "spring.datasource.url=" + DATABASE.url(database),
+            "spring.datasource.username=" + DATABASE.user(), "spring.flyway.enabled=false",
             "camunda.bpm.auto-deployment-enabled=false", "server.port=0", "spring.main.banner-mode=off",
             "logging.level.root=WARN")
         .run()) {
@@ -159,7 +159,7 @@ class SeasonBenchmark {
           i -> engine.getTaskService().complete(tasks.get(i)))));
       keepStatisticsCurrent();
       figures.put("timerStorm", storm(engine, "2026-10-01T00:00:01+02:00"));
-      figures.put("databaseBytes", databaseSize(database));
+      figures.put("databaseBytes", DATABASE.size(database));
     }
     return figures;
   }
@@ -168,19 +168,18 @@ class SeasonBenchmark {
 
   private Map<String, Object> zorginkoop() throws Exception {
     database = recreate("zorginkoop_bench");
-    StatementStats.enable(database);
     Map<String, Object> figures = new LinkedHashMap<>();
     resetHeapPeaks();
     ClockUtil.setCurrentTime(at(SEASON_START));
     // Command-line arguments: they outrank the postgres profile's ${ZORGINKOOP_...} settings.
-    List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + SERVER + database, "--spring.datasource.username=" + DB_USER,
-            "--camunda.bpm.admin-user.password=" + ADMIN_PASSWORD, "--server.port=0", "--spring.main.banner-mode=off",
-            "--logging.level.root=WARN", "--zorginkoop.mail.from=bench@salland.example",
-            "--zorginkoop.mail.scheduled-sending=false",
-            "--zorginkoop.integration.agb.base-url=http://127.0.0.1:${zorginkoop.test.wiremock-port}/agb",
-            "--zorginkoop.integration.vecozo.base-url=http://127.0.0.1:${zorginkoop.test.wiremock-port}/vecozo",
-            "--zorginkoop.integration.nza.base-url=http://127.0.0.1:${zorginkoop.test.wiremock-port}/nza",
-            "--zorginkoop.integration.carefinder.base-url=http://127.0.0.1:${zorginkoop.test.wiremock-port}/carefinder"));
+    List<String> args = new ArrayList<>(DATABASE.zorginkoopArgs(database));
+    args.addAll(List.of("--camunda.bpm.admin-user.password=" + ADMIN_PASSWORD, "--server.port=0",
+        "--spring.main.banner-mode=off", "--logging.level.root=WARN", "--zorginkoop.mail.from=bench@salland.example",
+        "--zorginkoop.mail.scheduled-sending=false"));
+    for (String system : List.of("agb", "vecozo", "nza", "carefinder")) {
+      args.add("--zorginkoop.integration." + system + ".base-url=http://127.0.0.1:${zorginkoop.test.wiremock-port}/"
+          + system);
+    }
     for (String extra : EXTRA_ARGS.split(",")) {
       if (!extra.isBlank()) {
         args.add(extra.trim());
@@ -188,7 +187,7 @@ class SeasonBenchmark {
     }
     figures.put("extraArgs", EXTRA_ARGS);
     try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ZorginkoopApplication.class)
-        .profiles("postgres").run(args.toArray(String[]::new))) {
+        .run(args.toArray(String[]::new))) {
       ProcessEngine engine = context.getBean(ProcessEngine.class);
       ProcessEngineConfigurationImpl configuration =
           (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
@@ -227,12 +226,12 @@ class SeasonBenchmark {
 
       ClockUtil.setCurrentTime(at(SEASON_START));
       RoundStarter starter = context.getBean(RoundStarter.class);
-      Map<String, Long> before = databaseCounters(database);
-      Map<Long, StatementStats.Counted> statementsBefore = StatementStats.snapshot(database);
+      Map<String, Long> before = DATABASE.counters(database);
+      Map<Long, StatementStats.Counted> statementsBefore = DATABASE.statements(database);
       phases.put("startRounds", timed(rounds.size(), () -> parallelChunks(rounds, starter::startAll)));
-      phases.put("startRoundsDatabase", per(before, databaseCounters(database), rounds.size(), "PerCase"));
+      putIfAny(phases, "startRoundsDatabase", per(before, DATABASE.counters(database), rounds.size(), "PerCase"));
       putIfAny(phases, "startRoundsStatements", StatementStats.per(statementsBefore,
-          StatementStats.snapshot(database), rounds.size(), "PerCase"));
+          DATABASE.statements(database), rounds.size(), "PerCase"));
       keepStatisticsCurrent();
       phases.put("afterStartJobs", drain(engine));
 
@@ -313,13 +312,13 @@ class SeasonBenchmark {
       figures.put("openDeadlines", jdbc.queryForObject("SELECT COUNT(*) FROM zi_deadline WHERE status = 'OPEN'",
           Long.class));
       figures.put("incidents", engine.getRuntimeService().createIncidentQuery().count());
-      figures.put("outcomes", jdbc.queryForList("SELECT outcome, COUNT(*) AS cases FROM zi_case "
+      figures.put("outcomes", jdbc.queryForList("SELECT outcome AS \"outcome\", COUNT(*) AS \"cases\" FROM zi_case "
           + "WHERE process_key = 'contractingRound' GROUP BY outcome ORDER BY outcome"));
-      figures.put("wlzOutcomes", jdbc.queryForList("SELECT outcome, COUNT(*) AS cases FROM zi_case "
+      figures.put("wlzOutcomes", jdbc.queryForList("SELECT outcome AS \"outcome\", COUNT(*) AS \"cases\" FROM zi_case "
           + "WHERE process_key = 'wlzRegistration' GROUP BY outcome ORDER BY outcome"));
       figures.put("heapPeakBytes", heapPeak());
       figures.put("rssBytes", rss());
-      figures.put("databaseBytes", databaseSize(database));
+      figures.put("databaseBytes", DATABASE.size(database));
     }
     return figures;
   }
@@ -401,8 +400,8 @@ class SeasonBenchmark {
     ManagementService management = engine.getManagementService();
     Date when = at(moment);
     long timers = management.createJobQuery().timers().duedateLowerThan(when).count();
-    Map<String, Long> before = databaseCounters(database);
-    Map<Long, StatementStats.Counted> statementsBefore = StatementStats.snapshot(database);
+    Map<String, Long> before = DATABASE.counters(database);
+    Map<Long, StatementStats.Counted> statementsBefore = DATABASE.statements(database);
     ClockUtil.setCurrentTime(when);
     // Wall-clock times, to line up a profile or database samples taken from outside with the storm.
     System.out.println("storm " + moment + " started " + java.time.Instant.now());
@@ -413,8 +412,8 @@ class SeasonBenchmark {
     double timersSeconds = (System.nanoTime() - start) / 1e9;
     System.out.println("storm " + moment + " timers done " + java.time.Instant.now());
     Map<String, Object> drained = waitForDueJobs(engine);
-    Map<String, Long> after = databaseCounters(database); // before ANALYZE, which writes PostgreSQL's catalog
-    Map<Long, StatementStats.Counted> statementsAfter = StatementStats.snapshot(database);
+    Map<String, Long> after = DATABASE.counters(database); // before ANALYZE, which writes PostgreSQL's catalog
+    Map<Long, StatementStats.Counted> statementsAfter = DATABASE.statements(database);
     keepStatisticsCurrent();
     Map<String, Object> figures = new LinkedHashMap<>();
     figures.put("dueTimers", timers);
@@ -422,7 +421,7 @@ class SeasonBenchmark {
     figures.put("timersPerSecond", timers == 0 ? 0 : round(timers / timersSeconds));
     figures.put("followUpJobs", drained);
     if (timers > 0) {
-      figures.put("databasePerTimer", per(before, after, (int) timers, "PerTimer"));
+      putIfAny(figures, "databasePerTimer", per(before, after, (int) timers, "PerTimer"));
       putIfAny(figures, "statements", StatementStats.per(statementsBefore, statementsAfter, timers, "PerTimer"));
     }
     return figures;
@@ -440,7 +439,7 @@ class SeasonBenchmark {
    * a 20,000-provider reminder storm (pg_stat_statements).
    */
   private void waitWhileAnyRow(String sql, Date moment, long startNanos) throws Exception {
-    try (Connection probe = DriverManager.getConnection(SERVER + database, DB_USER, "");
+    try (Connection probe = DATABASE.connect(database);
         PreparedStatement query = probe.prepareStatement(sql)) {
       query.setTimestamp(1, new Timestamp(moment.getTime()));
       while (hasRow(query)) {
@@ -627,7 +626,8 @@ class SeasonBenchmark {
     ratios.put("wlzRegistrationsVsTrivialStarts",
         round(((Number) wlz.get("perSecond")).doubleValue() / baselineStarts));
     phases.forEach((name, value) -> {
-      if (name.startsWith("storm") && value instanceof Map<?, ?> storm && ((Number) storm.get("dueTimers")).longValue() > 0) {
+      if (name.startsWith("storm") && value instanceof Map<?, ?> storm
+          && ((Number) storm.get("dueTimers")).longValue() > 0) {
         ratios.put(name + "VsTrivialTimerStorm",
             round(((Number) storm.get("timersPerSecond")).doubleValue() / baselineTimers));
       }
@@ -640,59 +640,12 @@ class SeasonBenchmark {
   // --- environment ----------------------------------------------------------------------------------------------
 
   private static String recreate(String database) throws Exception {
-    try (Connection connection = DriverManager.getConnection(SERVER + "postgres", DB_USER, "");
-        Statement statement = connection.createStatement()) {
-      statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-      statement.execute("CREATE DATABASE " + database);
-    }
+    DATABASE.recreate(database);
     return database;
   }
 
-  /**
-   * Without autovacuum (some development servers run with {@code autovacuum = off}) PostgreSQL plans every query on
-   * the statistics of the empty database, and correlating a message by business key takes half a second instead of
-   * a millisecond. In production autovacuum analyzes the tables as they grow; here the benchmark does it between the
-   * phases, outside every measured interval, for the baseline and for zorginkoop alike.
-   */
   private void keepStatisticsCurrent() throws Exception {
-    if (!autovacuum()) {
-      try (Connection connection = DriverManager.getConnection(SERVER + database, DB_USER, "");
-          Statement statement = connection.createStatement()) {
-        statement.execute("ANALYZE");
-      }
-    }
-  }
-
-  private static boolean autovacuum() throws Exception {
-    try (Connection connection = DriverManager.getConnection(SERVER + "postgres", DB_USER, "");
-        ResultSet rs = connection.createStatement().executeQuery("SHOW autovacuum")) {
-      rs.next();
-      return "on".equals(rs.getString(1));
-    }
-  }
-
-  private static long databaseSize(String database) throws Exception {
-    try (Connection connection = DriverManager.getConnection(SERVER + database, DB_USER, "");
-        ResultSet rs = connection.createStatement().executeQuery("SELECT pg_database_size(current_database())")) {
-      rs.next();
-      return rs.getLong(1);
-    }
-  }
-
-  /** Commits and row changes in the database so far (PostgreSQL's statistics). */
-  private static Map<String, Long> databaseCounters(String database) throws Exception {
-    Thread.sleep(1500); // statistics are flushed about once a second
-    try (Connection connection = DriverManager.getConnection(SERVER + database, DB_USER, "");
-        ResultSet rs = connection.createStatement().executeQuery("SELECT xact_commit, tup_inserted, tup_updated, "
-            + "tup_deleted FROM pg_stat_database WHERE datname = current_database()")) {
-      rs.next();
-      Map<String, Long> counters = new LinkedHashMap<>();
-      counters.put("inserted", rs.getLong(2));
-      counters.put("updated", rs.getLong(3));
-      counters.put("deleted", rs.getLong(4));
-      counters.put("commits", rs.getLong(1));
-      return counters;
-    }
+    DATABASE.keepStatisticsCurrent(database);
   }
 
   /** The counters' growth from before to after, divided by {@code count}, named e.g. {@code insertedPerCase}. */

@@ -1,7 +1,6 @@
 package nl.salland.zorginkoop.bench;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -16,7 +15,7 @@ import java.util.Map;
  * {@code pg_stat_statements}: how many per case and which took the most time. Only when the server loads the
  * extension ({@code shared_preload_libraries = 'pg_stat_statements'}, a restart); otherwise every snapshot is empty
  * and the result file has no such figures. The deadline API's statements and the benchmark's own polls count too,
- * the snapshots themselves do not.
+ * the snapshots themselves do not. PostgreSQL only ({@link BenchDatabase.Postgres}).
  */
 final class StatementStats {
 
@@ -29,9 +28,8 @@ final class StatementStats {
   }
 
   /** Creates the extension in a freshly created database, when the server has it loaded. */
-  static void enable(String database) throws Exception {
-    try (Connection connection = connect(database);
-        Statement statement = connection.createStatement()) {
+  static void enable(Connection connection) throws Exception {
+    try (Statement statement = connection.createStatement()) {
       if (loaded(statement)) {
         statement.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
       }
@@ -39,10 +37,9 @@ final class StatementStats {
   }
 
   /** Per statement (by PostgreSQL's query id): calls and execution time so far; empty without the extension. */
-  static Map<Long, Counted> snapshot(String database) throws Exception {
+  static Map<Long, Counted> snapshot(Connection connection) throws Exception {
     Map<Long, Counted> counted = new HashMap<>();
-    try (Connection connection = connect(database);
-        Statement statement = connection.createStatement()) {
+    try (Statement statement = connection.createStatement()) {
       if (!loaded(statement)) {
         return counted;
       }
@@ -82,10 +79,6 @@ final class StatementStats {
             "executionMs" + suffix, round(c.milliseconds() / cases)))
         .toList());
     return figures;
-  }
-
-  private static Connection connect(String database) throws Exception {
-    return DriverManager.getConnection(SeasonBenchmark.SERVER + database, SeasonBenchmark.DB_USER, "");
   }
 
   private static boolean loaded(Statement statement) throws Exception {
