@@ -52,7 +52,6 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -89,6 +88,7 @@ class SeasonBenchmark {
   static final String ADMIN_PASSWORD = "bench-admin-secret";
   static final String MANAGER = "bench-manager";
   static final String MANAGER_PASSWORD = "bench-manager-secret";
+  static final String STAFF_PASSWORD = "bench-staff-secret";
   static final String VECOZO_ADAPTER = "bench-vecozo";
   static final String VECOZO_ADAPTER_PASSWORD = "bench-vecozo-secret";
   static final String WLZ_REJECTION_GROUND = "Het ondernemingsplan is onvoldoende toekomstbestendig, reëel of "
@@ -137,7 +137,12 @@ class SeasonBenchmark {
         .properties("spring.config.name=no-application-yaml", "spring.datasource.url=" + DATABASE.url(database),
             "spring.datasource.username=" + DATABASE.user(), "spring.flyway.enabled=false",
             "camunda.bpm.auto-deployment-enabled=false", "server.port=0", "spring.main.banner-mode=off",
-            "logging.level.root=WARN")
+            "logging.level.root=WARN",
+            // Camunda's starter brings no Spring Security; it is on this classpath for zorginkoop only.
+            "spring.autoconfigure.exclude=org.springframework.boot.autoconfigure.security.servlet."
+                + "SecurityAutoConfiguration,org.springframework.boot.autoconfigure.security.servlet."
+                + "UserDetailsServiceAutoConfiguration,org.springframework.boot.actuate.autoconfigure.security."
+                + "servlet.ManagementWebSecurityAutoConfiguration")
         .run()) {
       ProcessEngine engine = context.getBean(ProcessEngine.class);
       BpmnModelInstance trivial = Bpmn.createExecutableProcess("benchTrivial").camundaHistoryTimeToLive(30)
@@ -154,9 +159,13 @@ class SeasonBenchmark {
       figures.put("startsPerSecond", rate(PROVIDERS, () -> parallel(PROVIDERS, i -> runtime
           .startProcessInstanceByKey("benchTrivial", Map.of("due", "2026-10-01T00:00:00+02:00")))));
       keepStatisticsCurrent();
+      // Through the REST API, as our staff's tasks are (completeAll): the starter's defaults, no login.
+      int port = ((WebServerApplicationContext) context).getWebServer().getPort();
       List<String> tasks = taskIds(engine.getTaskService(), "benchTrivial");
+      Latencies completions = new Latencies();
       figures.put("completionsPerSecond", rate(tasks.size(), () -> parallel(tasks.size(),
-          i -> engine.getTaskService().complete(tasks.get(i)))));
+          i -> completeTask(port, tasks.get(i), null, Map.of(), completions))));
+      figures.put("completionLatencies", completions.summary());
       keepStatisticsCurrent();
       figures.put("timerStorm", storm(engine, "2026-10-01T00:00:01+02:00"));
       figures.put("databaseBytes", DATABASE.size(database));
@@ -194,6 +203,7 @@ class SeasonBenchmark {
       figures.put("historyLevel", configuration.getHistoryLevel().getName());
       figures.put("jobExecutor", jobExecutorSettings(configuration));
       manager(engine.getIdentityService());
+      staff(engine.getIdentityService());
       int port = ((WebServerApplicationContext) context).getWebServer().getPort();
       JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 
@@ -246,11 +256,11 @@ class SeasonBenchmark {
       List<RoundRequest> signing = everyButSome(digital, i -> i % 10 < 7);
       phases.put("partialOffers", timed(offering.size(), () -> parallel(offering.size(),
           i -> correlate(engine, offering.get(i), "PartialOfferReceived"))));
-      phases.put("benchmarkTasks", completeAll(engine, "contractingRound", "Task_AgreeBenchmarking",
+      phases.put("benchmarkTasks", completeAll(engine, port, "contractingRound", "Task_AgreeBenchmarking",
           i -> Map.of("benchmarkingMethod", "BENCHMARK")));
-      phases.put("wlzDocumentChecks", completeAll(engine, "wlzRegistration", "Task_CheckDocuments",
+      phases.put("wlzDocumentChecks", completeAll(engine, port, "wlzRegistration", "Task_CheckDocuments",
           i -> Map.of("documentsCheckOutcome", "IN_ORDER", "documentsCheckNotes", "Bestuursverklaring volledig")));
-      phases.put("wlzIntegrityChecks", completeAll(engine, "wlzRegistration", "Task_IntegrityCheck",
+      phases.put("wlzIntegrityChecks", completeAll(engine, port, "wlzRegistration", "Task_IntegrityCheck",
           i -> Map.of("integrityConcerns", false, "integrityFindings", "Geen bevindingen")));
       phases.put("afterWlzChecksJobs", drain(engine));
 
@@ -262,12 +272,12 @@ class SeasonBenchmark {
       phases.put("offers", timed(offering.size(), () -> parallel(offering.size(),
           i -> correlate(engine, offering.get(i), "OfferReceived"))));
       phases.put("afterSignaturesJobs", drain(engine));
-      phases.put("reviewTasks", completeAll(engine, "contractingRound", "Task_ReviewOffer",
+      phases.put("reviewTasks", completeAll(engine, port, "contractingRound", "Task_ReviewOffer",
           i -> Map.of("offerAssessment", "Beoordeeld")));
-      phases.put("negotiationTasks", completeAll(engine, "contractingRound", "Task_Negotiate",
+      phases.put("negotiationTasks", completeAll(engine, port, "contractingRound", "Task_Negotiate",
           i -> Map.of("agreementReached", true)));
       phases.put("afterNegotiationJobs", drain(engine));
-      phases.put("wlzConversations", completeAll(engine, "wlzRegistration", "Task_HoldConversation",
+      phases.put("wlzConversations", completeAll(engine, port, "wlzRegistration", "Task_HoldConversation",
           i -> Map.of("conversationDate", "2026-09-10", "conversationOnLocation", true,
               "conversationFindings", "Beeld komt overeen met het ondernemingsplan")));
 
@@ -282,16 +292,16 @@ class SeasonBenchmark {
       phases.put("afterFaceToFaceSignaturesJobs", drain(engine));
       // One Wlz registration in ten is rejected (004:774); the rest get an offer and the summary-proceedings
       // window of 14 days from the feedback (004:872), which ends in a storm of its own.
-      phases.put("wlzFinalAssessments", completeAll(engine, "wlzRegistration", "Task_FinalAssessment",
+      phases.put("wlzFinalAssessments", completeAll(engine, port, "wlzRegistration", "Task_FinalAssessment",
           i -> i % 10 == 0
-              ? Map.of("approved", false, "rejectionGrounds", SpinValues.jsonValue("[\"" + WLZ_REJECTION_GROUND
-                  + "\"]").create(), "addedValueAssessment", "Geen", "assessmentMotivation", "Niet onderbouwd")
+              ? Map.of("approved", false, "rejectionGrounds", new JsonVariable("[\"" + WLZ_REJECTION_GROUND + "\"]"),
+                  "addedValueAssessment", "Geen", "assessmentMotivation", "Niet onderbouwd")
               : Map.of("approved", true, "addedValueAssessment", "Vult een tekort in de regio aan",
                   "assessmentMotivation", "Positief")));
       phases.put("afterWlzFinalAssessmentJobs", drain(engine));
       phases.put("stormSummaryProceedings_2026-10-30", storm(engine, "2026-10-30T00:00:01+01:00"));
       ClockUtil.setCurrentTime(at("2026-11-02T10:00:00+01:00"));
-      phases.put("wlzContracting", completeAll(engine, "wlzRegistration", "Task_ContractDefinitively",
+      phases.put("wlzContracting", completeAll(engine, port, "wlzRegistration", "Task_ContractDefinitively",
           i -> Map.of("productionAgreement", "Wonen met intensieve begeleiding: 12 plaatsen")));
       phases.put("afterWlzContractingJobs", drain(engine));
       phases.put("stormSigningLate_2026-11-13", storm(engine, "2026-11-13T00:00:01+01:00"));
@@ -476,13 +486,47 @@ class SeasonBenchmark {
     return Map.of("dueJobsAtStart", jobs, "seconds", round(seconds));
   }
 
-  /** Completes every open task {@code taskKey} of {@code processKey}; the i-th task with {@code variables(i)}. */
-  private Map<String, Object> completeAll(ProcessEngine engine, String processKey, String taskKey,
+  /**
+   * Completes every open task {@code taskKey} of {@code processKey} as Tasklist does: {@code POST
+   * /engine-rest/task/{id}/complete}, logged in as a staff member of the task's sector (login, the input check of
+   * the task's form fields, the sector's authorizations); the i-th task with {@code variables(i)}.
+   */
+  private Map<String, Object> completeAll(ProcessEngine engine, int port, String processKey, String taskKey,
       IntFunction<Map<String, Object>> variables) throws Exception {
-    List<String> tasks = engine.getTaskService().createTaskQuery().processDefinitionKey(processKey)
-        .taskDefinitionKey(taskKey).list().stream().map(Task::getId).toList();
-    return timed(tasks.size(), () -> parallel(tasks.size(),
-        i -> engine.getTaskService().complete(tasks.get(i), variables.apply(i))));
+    List<String> tasks = new ArrayList<>();
+    List<String> staff = new ArrayList<>();
+    for (String group : Groups.staffGroups()) {
+      engine.getTaskService().createTaskQuery().processDefinitionKey(processKey).taskDefinitionKey(taskKey)
+          .taskCandidateGroup(group).list().forEach(task -> {
+            tasks.add(task.getId());
+            staff.add(staffMember(group));
+          });
+    }
+    Latencies latencies = new Latencies();
+    Map<String, Object> figures = new LinkedHashMap<>(timed(tasks.size(), () -> parallel(tasks.size(),
+        i -> completeTask(port, tasks.get(i), staff.get(i), variables.apply(i), latencies))));
+    figures.put("latencies", latencies.summary());
+    return figures;
+  }
+
+  /** A variable of JSON type (Camunda's REST API: {@code "type": "Json"}). */
+  record JsonVariable(String json) {
+  }
+
+  /** {@code POST /engine-rest/task/{id}/complete}; {@code user} null: without login (the baseline). */
+  private static void completeTask(int port, String taskId, String user, Map<String, Object> variables,
+      Latencies latencies) throws JsonProcessingException {
+    Map<String, Object> values = new LinkedHashMap<>();
+    variables.forEach((name, value) -> values.put(name, value instanceof JsonVariable json
+        ? Map.of("value", json.json(), "type", "Json") : Map.of("value", value)));
+    HttpRequest.Builder request = HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + port + "/engine-rest/task/" + taskId + "/complete"))
+        .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("variables", values))));
+    if (user != null) {
+      request.header("Authorization", basic(user, STAFF_PASSWORD));
+    }
+    call(request.build(), 204, latencies, "completing task " + taskId);
   }
 
   private static void correlate(ProcessEngine engine, RoundRequest round, String message) {
@@ -526,6 +570,17 @@ class SeasonBenchmark {
 
   private static void manager(IdentityService identity) {
     user(identity, MANAGER, MANAGER_PASSWORD, Groups.MANAGERS);
+  }
+
+  /** One staff member per sector, in the sector's staff group (who may work on that sector's tasks). */
+  private static void staff(IdentityService identity) {
+    for (String group : Groups.staffGroups()) {
+      user(identity, staffMember(group), STAFF_PASSWORD, group);
+    }
+  }
+
+  private static String staffMember(String group) {
+    return "bench-" + group;
   }
 
   private static void vecozoAdapter(IdentityService identity) {
