@@ -141,7 +141,11 @@ public class EngineRestInputFilter extends OncePerRequestFilter {
     return deployed(definitionId).map(Requirements::storedOn).orElse(Requirements.NONE);
   }
 
-  /** A task's completion variables: formats, and the task's required variables unless the task already has them. */
+  /**
+   * A task's completion variables: formats, and the task's required variables unless the task already has them. Only
+   * the required variables the request does not bring are read from the case (a form that sends all of them, as
+   * Tasklist's do, costs no read).
+   */
   private List<InvalidInputException> taskProblems(String taskId, Map<String, Object> submitted) {
     Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
     Requirements requirements = task == null || task.getProcessDefinitionId() == null ? Requirements.NONE
@@ -149,10 +153,11 @@ public class EngineRestInputFilter extends OncePerRequestFilter {
             .map(d -> d.findActivity(task.getTaskDefinitionKey()))
             .map(Requirements::storedOn)
             .orElse(Requirements.NONE);
+    List<String> notSubmitted = requirements.required().stream().filter(name -> submitted.get(name) == null).toList();
     Map<String, Object> all = new LinkedHashMap<>();
-    if (!requirements.required().isEmpty()) {
+    if (!notSubmitted.isEmpty()) {
       try {
-        all.putAll(taskService.getVariables(taskId, requirements.required()));
+        all.putAll(taskService.getVariables(taskId, notSubmitted));
       } catch (RuntimeException goneOrNotAllowed) {
         // Completed by someone else a moment ago (reading a case while it ends can fail in any way, even with a
         // NullPointerException inside the engine), or not this user's: Camunda answers the request itself.
