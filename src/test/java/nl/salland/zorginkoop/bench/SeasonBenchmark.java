@@ -244,6 +244,9 @@ class SeasonBenchmark {
           DATABASE.statements(database), rounds.size(), "PerCase"));
       keepStatisticsCurrent();
       phases.put("afterStartJobs", drain(engine));
+      // The target's condition: every case of the season open (the rounds waiting at their first step), no storm.
+      figures.put("openCasesAtStartOfSeason", openCases(jdbc));
+      figures.put("deadlineApiWithAllCasesOpen", deadlineApiCalls(port));
 
       List<RoundRequest> faceToFace = rounds.stream().filter(r -> r.contractingMode().equals("FACE_TO_FACE"))
           .toList();
@@ -310,15 +313,8 @@ class SeasonBenchmark {
       seasonRunning.set(false);
       sampler.join();
       figures.put("deadlineApiDuringSeason", duringSeason.summary());
-      Latencies afterSeason = new Latencies();
-      String[] filters = {"", "sector=GGZ", "sector=PARAMEDISCHE_ZORG&status=OVERDUE", "provider=Praktijk%201",
-          "status=MISSED&weeks=26", "sector=KORTDURENDE_ZORG&limit=2000"};
-      for (int i = 0; i < 300; i++) {
-        deadlineApi(port, filters[i % filters.length], afterSeason);
-      }
-      figures.put("deadlineApiAfterSeason", afterSeason.summary());
-      figures.put("openCases", jdbc.queryForObject("SELECT COUNT(*) FROM zi_case WHERE status = 'ACTIVE'",
-          Long.class));
+      figures.put("deadlineApiAfterSeason", deadlineApiCalls(port));
+      figures.put("openCases", openCases(jdbc));
       figures.put("openDeadlines", jdbc.queryForObject("SELECT COUNT(*) FROM zi_deadline WHERE status = 'OPEN'",
           Long.class));
       figures.put("incidents", engine.getRuntimeService().createIncidentQuery().count());
@@ -543,6 +539,21 @@ class SeasonBenchmark {
         && runtime.createEventSubscriptionQuery().eventName(message).processInstanceId(instance.getId()).count() > 0) {
       correlate(engine, round, message);
     }
+  }
+
+  /** 300 calls of the deadline API one after the other, with six filters a manager uses. */
+  private static Map<String, Object> deadlineApiCalls(int port) {
+    Latencies latencies = new Latencies();
+    String[] filters = {"", "sector=GGZ", "sector=PARAMEDISCHE_ZORG&status=OVERDUE", "provider=Praktijk%201",
+        "status=MISSED&weeks=26", "sector=KORTDURENDE_ZORG&limit=2000"};
+    for (int i = 0; i < 300; i++) {
+      deadlineApi(port, filters[i % filters.length], latencies);
+    }
+    return latencies.summary();
+  }
+
+  private static long openCases(JdbcTemplate jdbc) {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM zi_case WHERE status = 'ACTIVE'", Long.class);
   }
 
   private static void deadlineApi(int port, String query, Latencies latencies) {
