@@ -194,7 +194,7 @@ sealed interface BenchDatabase {
 
     @Override
     public List<String> zorginkoopArgs(String name) {
-      return List.of("--spring.datasource.url=" + url(name), "--spring.datasource.username=sa",
+      return List.of("--spring.datasource.url=" + url(name), "--spring.datasource.username=" + user(),
           "--zorginkoop.demo.enabled=false", "--zorginkoop.simulator.enabled=false");
     }
 

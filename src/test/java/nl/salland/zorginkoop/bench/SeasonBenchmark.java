@@ -236,12 +236,10 @@ class SeasonBenchmark {
 
       ClockUtil.setCurrentTime(at(SEASON_START));
       RoundStarter starter = context.getBean(RoundStarter.class);
-      Map<String, Long> before = DATABASE.counters(database);
-      Map<Long, StatementStats.Counted> statementsBefore = DATABASE.statements(database);
+      DatabaseCounts before = DatabaseCounts.of(database);
       phases.put("startRounds", timed(rounds.size(), () -> parallelChunks(rounds, starter::startAll)));
-      putIfAny(phases, "startRoundsDatabase", per(before, DATABASE.counters(database), rounds.size(), "PerCase"));
-      putIfAny(phases, "startRoundsStatements", StatementStats.per(statementsBefore,
-          DATABASE.statements(database), rounds.size(), "PerCase"));
+      before.putGrowth(DatabaseCounts.of(database), rounds.size(), "PerCase", phases, "startRoundsDatabase",
+          "startRoundsStatements");
       keepStatisticsCurrent();
       phases.put("afterStartJobs", drain(engine));
       // The target's condition: every case of the season open (the rounds waiting at their first step), no storm.
@@ -318,10 +316,8 @@ class SeasonBenchmark {
       figures.put("openDeadlines", jdbc.queryForObject("SELECT COUNT(*) FROM zi_deadline WHERE status = 'OPEN'",
           Long.class));
       figures.put("incidents", engine.getRuntimeService().createIncidentQuery().count());
-      figures.put("outcomes", jdbc.queryForList("SELECT outcome AS \"outcome\", COUNT(*) AS \"cases\" FROM zi_case "
-          + "WHERE process_key = 'contractingRound' GROUP BY outcome ORDER BY outcome"));
-      figures.put("wlzOutcomes", jdbc.queryForList("SELECT outcome AS \"outcome\", COUNT(*) AS \"cases\" FROM zi_case "
-          + "WHERE process_key = 'wlzRegistration' GROUP BY outcome ORDER BY outcome"));
+      figures.put("outcomes", outcomes(jdbc, "contractingRound"));
+      figures.put("wlzOutcomes", outcomes(jdbc, "wlzRegistration"));
       figures.put("heapPeakBytes", heapPeak());
       figures.put("rssBytes", rss());
       figures.put("databaseBytes", DATABASE.size(database));
@@ -406,8 +402,7 @@ class SeasonBenchmark {
     ManagementService management = engine.getManagementService();
     Date when = at(moment);
     long timers = management.createJobQuery().timers().duedateLowerThan(when).count();
-    Map<String, Long> before = DATABASE.counters(database);
-    Map<Long, StatementStats.Counted> statementsBefore = DATABASE.statements(database);
+    DatabaseCounts before = DatabaseCounts.of(database);
     ClockUtil.setCurrentTime(when);
     // Wall-clock times, to line up a profile or database samples taken from outside with the storm.
     System.out.println("storm " + moment + " started " + java.time.Instant.now());
@@ -418,8 +413,7 @@ class SeasonBenchmark {
     double timersSeconds = (System.nanoTime() - start) / 1e9;
     System.out.println("storm " + moment + " timers done " + java.time.Instant.now());
     Map<String, Object> drained = waitForDueJobs(engine);
-    Map<String, Long> after = DATABASE.counters(database); // before ANALYZE, which writes PostgreSQL's catalog
-    Map<Long, StatementStats.Counted> statementsAfter = DATABASE.statements(database);
+    DatabaseCounts after = DatabaseCounts.of(database); // before ANALYZE, which writes PostgreSQL's catalog
     keepStatisticsCurrent();
     Map<String, Object> figures = new LinkedHashMap<>();
     figures.put("dueTimers", timers);
@@ -427,15 +421,32 @@ class SeasonBenchmark {
     figures.put("timersPerSecond", timers == 0 ? 0 : round(timers / timersSeconds));
     figures.put("followUpJobs", drained);
     if (timers > 0) {
-      putIfAny(figures, "databasePerTimer", per(before, after, (int) timers, "PerTimer"));
-      putIfAny(figures, "statements", StatementStats.per(statementsBefore, statementsAfter, timers, "PerTimer"));
+      before.putGrowth(after, timers, "PerTimer", figures, "databasePerTimer", "statements");
     }
     return figures;
   }
 
-  private static void putIfAny(Map<String, Object> figures, String name, Map<String, Object> values) {
-    if (!values.isEmpty()) {
-      figures.put(name, values);
+  /**
+   * What the database has counted so far: commits and row changes, and the statements executed, each where the
+   * database counts them (see {@link BenchDatabase}).
+   */
+  private record DatabaseCounts(Map<String, Long> rows, Map<Long, StatementStats.Counted> statements) {
+
+    static DatabaseCounts of(String database) throws Exception {
+      return new DatabaseCounts(DATABASE.counters(database), DATABASE.statements(database));
+    }
+
+    /** The growth up to {@code after} per case, put as {@code rowsName} and {@code statementsName} where counted. */
+    void putGrowth(DatabaseCounts after, long cases, String suffix, Map<String, Object> figures, String rowsName,
+        String statementsName) {
+      putIfAny(figures, rowsName, per(rows, after.rows(), cases, suffix));
+      putIfAny(figures, statementsName, StatementStats.per(statements, after.statements(), cases, suffix));
+    }
+
+    private static void putIfAny(Map<String, Object> figures, String name, Map<String, Object> values) {
+      if (!values.isEmpty()) {
+        figures.put(name, values);
+      }
     }
   }
 
@@ -550,6 +561,12 @@ class SeasonBenchmark {
       deadlineApi(port, filters[i % filters.length], latencies);
     }
     return latencies.summary();
+  }
+
+  /** Cases of {@code processKey} per outcome (column names quoted: H2 would answer them in capitals). */
+  private static List<Map<String, Object>> outcomes(JdbcTemplate jdbc, String processKey) {
+    return jdbc.queryForList("SELECT outcome AS \"outcome\", COUNT(*) AS \"cases\" FROM zi_case "
+        + "WHERE process_key = ? GROUP BY outcome ORDER BY outcome", processKey);
   }
 
   private static long openCases(JdbcTemplate jdbc) {
@@ -715,7 +732,8 @@ class SeasonBenchmark {
   }
 
   /** The counters' growth from before to after, divided by {@code count}, named e.g. {@code insertedPerCase}. */
-  private static Map<String, Object> per(Map<String, Long> before, Map<String, Long> after, int count, String suffix) {
+  private static Map<String, Object> per(Map<String, Long> before, Map<String, Long> after, long count,
+      String suffix) {
     Map<String, Object> per = new LinkedHashMap<>();
     before.forEach((name, value) -> per.put(name + suffix, round((after.get(name) - value) / (double) count)));
     return per;
