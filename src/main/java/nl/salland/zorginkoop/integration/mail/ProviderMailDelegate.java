@@ -45,10 +45,6 @@ public class ProviderMailDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     IdempotencyKey key = IdempotencyKey.of(execution);
-    // Already written by an earlier run of this step whose transaction committed: never a second mail.
-    if (outbox.find(key.value()).isPresent()) {
-      return;
-    }
     Map<String, Object> values = MailStepInputs.valuesFor(execution);
     String template = DelegateInputs.required(execution, values, "mailTemplate");
     Optional<Provider> provider = DelegateInputs.optional(values, "agbCode").filter(AgbCode::isValid)
@@ -59,7 +55,8 @@ public class ProviderMailDelegate implements JavaDelegate {
     }
     RenderedMail mail = templates.render(template, values);
 
-    outbox.add(new OutboxMail(key.value(), messageId(key), template, recipient(execution, values, provider),
+    // Not added when an earlier run of this step committed it already: never a second mail.
+    outbox.addIfAbsent(new OutboxMail(key.value(), messageId(key), template, recipient(execution, values, provider),
         mail.subject(), mail.body(), execution.getProcessInstanceId(), OffsetDateTime.now(), null, 0, null));
   }
 

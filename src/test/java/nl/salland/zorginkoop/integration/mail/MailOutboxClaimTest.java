@@ -18,8 +18,8 @@ class MailOutboxClaimTest {
   @Test
   void onlyOneNodeClaimsAMailAndAFailureReleasesIt() {
     String key = "claim-test:" + UUID.randomUUID();
-    outbox.add(new OutboxMail(key, "<" + key + "@test>", "reminder", "praktijk@example.org", "Onderwerp", "Tekst",
-        null, OffsetDateTime.now(), null, 0, null));
+    outbox.addIfAbsent(new OutboxMail(key, "<" + key + "@test>", "reminder", "praktijk@example.org", "Onderwerp",
+        "Tekst", null, OffsetDateTime.now(), null, 0, null));
     OffsetDateTime inFiveMinutes = OffsetDateTime.now().plusMinutes(5);
 
     assertThat(outbox.claim(key, inFiveMinutes)).isTrue();
@@ -33,8 +33,8 @@ class MailOutboxClaimTest {
   @Test
   void anExpiredClaimOfAVanishedNodeCanBeTakenOver() {
     String key = "claim-test:" + UUID.randomUUID();
-    outbox.add(new OutboxMail(key, "<" + key + "@test>", "reminder", "praktijk@example.org", "Onderwerp", "Tekst",
-        null, OffsetDateTime.now(), null, 0, null));
+    outbox.addIfAbsent(new OutboxMail(key, "<" + key + "@test>", "reminder", "praktijk@example.org", "Onderwerp",
+        "Tekst", null, OffsetDateTime.now(), null, 0, null));
 
     assertThat(outbox.claim(key, OffsetDateTime.now().minusSeconds(1))).isTrue();
     assertThat(outbox.claim(key, OffsetDateTime.now().plusMinutes(5))).isTrue();

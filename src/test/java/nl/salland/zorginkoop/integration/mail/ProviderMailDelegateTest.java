@@ -119,6 +119,26 @@ class ProviderMailDelegateTest {
     assertThat(GreenMailUtil.getBody(mail)).contains("onder kenmerk VZ-" + agb);
   }
 
+  /** An operator who runs a finished step again (Cockpit: process instance modification) sends no second mail. */
+  @Test
+  void aStepRunAgainAfterItsMailWasCommittedKeepsTheFirstMail() {
+    process = DelegateTestProcess.deploy(engine, "providerMailDelegate", Map.of("mailTemplate", "reminder",
+        "reminderSubject", "uw offerte", "deadline", "${offerDueDate}"));
+    ProcessInstance pi = process.start(null, Map.of("agbCode", agb, "sector", "GGZ", "contractYear", 2027,
+        "providerEmail", "again-" + agb + "@zorgaanbieder.example", "offerDueDate", "2026-09-30"));
+    process.executeJob(pi);
+    String key = DelegateTestProcess.idempotencyKey(pi);
+    OutboxMail first = outbox.find(key).orElseThrow();
+
+    engine.getRuntimeService().setVariable(pi.getId(), "offerDueDate", "2026-10-31");
+    engine.getRuntimeService().createProcessInstanceModification(pi.getId())
+        .startBeforeActivity(DelegateTestProcess.STEP).execute();
+    process.executeJob(pi);
+
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).count()).isEqualTo(2);
+    assertThat(outbox.find(key)).contains(first);
+  }
+
   @Test
   void aMailWaitsInTheOutboxWhileTheMailServerIsDownAndIsDeliveredOnceWhenItIsBack() throws Exception {
     String address = "outage-" + agb + "@zorgaanbieder.example";
