@@ -26,11 +26,9 @@ public class AuthorizationGroupFilter extends AbstractProcessEnginePlugin {
   static final int UNFILTERED_UP_TO = 20;
 
   @Override
-  public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<SessionFactory> factories = configuration.getCustomSessionFactories() == null
-        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomSessionFactories());
-    // Replaces Camunda's factory of the same session type.
-    factories.add(new SessionFactory() {
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+    // Replaces Camunda's factory for the one session type, as engine/EntityIdCheck replaces its entity manager's.
+    configuration.getSessionFactories().put(AuthorizationManager.class, new SessionFactory() {
       @Override
       public Class<?> getSessionType() {
         return AuthorizationManager.class;
@@ -41,7 +39,6 @@ public class AuthorizationGroupFilter extends AbstractProcessEnginePlugin {
         return new SmallGroupListsUnfiltered();
       }
     });
-    configuration.setCustomSessionFactories(factories);
   }
 
   static class SmallGroupListsUnfiltered extends AuthorizationManager {

@@ -29,10 +29,9 @@ public class MailOutbox {
   /**
    * Adds the mail unless its idempotency key is in the outbox already (a step run again after its transaction
    * committed): one statement for both, as the mail step runs once per due reminder in a deadline storm.
-   * @return whether the mail was added
    */
-  public boolean addIfAbsent(OutboxMail mail) {
-    return jdbc.sql("INSERT INTO zi_mail_outbox (" + COLUMNS + ") SELECT :key, :messageId, :template, :recipient, "
+  public void addIfAbsent(OutboxMail mail) {
+    jdbc.sql("INSERT INTO zi_mail_outbox (" + COLUMNS + ") SELECT :key, :messageId, :template, :recipient, "
             + ":subject, :body, :processInstanceId, :createdAt, NULL, 0, NULL "
             + "WHERE NOT EXISTS (SELECT 1 FROM zi_mail_outbox WHERE idempotency_key = :key)")
         .param("key", mail.idempotencyKey())
@@ -43,7 +42,7 @@ public class MailOutbox {
         .param("body", mail.body())
         .param("processInstanceId", mail.processInstanceId())
         .param("createdAt", mail.createdAt())
-        .update() == 1;
+        .update();
   }
 
   public Optional<OutboxMail> find(String idempotencyKey) {
