@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import nl.salland.zorginkoop.dashboard.DeadlineBoard.DeadlineRow;
 import nl.salland.zorginkoop.dashboard.DeadlineBoard.Escalation;
-import nl.salland.zorginkoop.dashboard.DeadlineBoard.Overview;
 import nl.salland.zorginkoop.dashboard.DeadlineBoard.SectorSummary;
+import nl.salland.zorginkoop.dashboard.DeadlineBoard.Snapshot;
 import nl.salland.zorginkoop.dashboard.DeadlineBoard.StepCount;
 import nl.salland.zorginkoop.dashboard.ProcurementTimeline.Milestone;
 import nl.salland.zorginkoop.sector.Sector;
@@ -58,9 +58,9 @@ public class DeadlineController {
     filters.put("status", filter.states());
     filters.put("weeks", filter.weeks());
     filters.put("limit", filter.limit());
-    Overview overview = board.overview(filter);
-    return new Board(filter.now(), filters, overview.sectors(), board.deadlines(filter),
-        board.escalations(filter), overview.steps(), year, timeline.milestones(filter.sector(), year));
+    Snapshot snapshot = board.snapshot(filter);
+    return new Board(filter.now(), filters, snapshot.sectors(), snapshot.deadlines(), snapshot.escalations(),
+        snapshot.steps(), year, timeline.milestones(filter.sector(), year));
   }
 
   @GetMapping(path = "/api/deadlines.csv", produces = "text/csv")

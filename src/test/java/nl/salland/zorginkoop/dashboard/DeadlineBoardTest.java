@@ -143,7 +143,7 @@ class DeadlineBoardTest {
     activeCase("escalationLadder", "GGZ", "ACTIVE", "Gezamenlijke reflectie");
     activeCase("contractingRound", "PARAMEDISCHE_ZORG", "ACTIVE", null);
 
-    List<SectorSummary> sectors = board.overview(filter(null, agb, null, null)).sectors();
+    List<SectorSummary> sectors = board.snapshot(filter(null, agb, null, null)).sectors();
 
     assertThat(sectors).extracting(SectorSummary::sector).containsExactly("KORTDURENDE_ZORG", "HUISARTSENZORG",
         "PARAMEDISCHE_ZORG", "GGZ", "WLZ_GZ");
@@ -153,14 +153,28 @@ class DeadlineBoardTest {
         .isEqualTo(new SectorSummary("PARAMEDISCHE_ZORG", "Paramedische zorg", 0, 1, 0, 1, 0));
     assertThat(sectors).filteredOn(s -> s.sector().equals("WLZ_GZ")).singleElement()
         .isEqualTo(new SectorSummary("WLZ_GZ", "Wlz gehandicaptenzorg", 0, 0, 0, 0, 0));
-    assertThat(board.overview(filter("GGZ", agb, null, null)).sectors()).extracting(SectorSummary::sector)
+    assertThat(board.snapshot(filter("GGZ", agb, null, null)).sectors()).extracting(SectorSummary::sector)
         .containsExactly("GGZ");
 
-    assertThat(board.overview(filter(null, agb, null, null)).steps()).containsExactly(
+    assertThat(board.snapshot(filter(null, agb, null, null)).steps()).containsExactly(
         new StepCount("GGZ", "Ondertekening afwachten", 2), new StepCount("GGZ", "Offerte afwachten", 1),
         new StepCount("PARAMEDISCHE_ZORG", "Bezig", 1));
-    assertThat(board.overview(filter("PARAMEDISCHE_ZORG", agb, null, null)).steps()).containsExactly(
+    assertThat(board.snapshot(filter("PARAMEDISCHE_ZORG", agb, null, null)).steps()).containsExactly(
         new StepCount("PARAMEDISCHE_ZORG", "Bezig", 1));
+  }
+
+  @Test
+  void aSnapshotHoldsWhatEachReadGivesOnItsOwn() {
+    deadline("overdue", "GGZ", "OPEN", NOW.minusDays(1), null);
+    deadline("upcoming", "PARAMEDISCHE_ZORG", "OPEN", NOW.plusDays(1), null);
+    activeCase("escalationLadder", "GGZ", "ACTIVE", "Gezamenlijke reflectie");
+    DeadlineFilter filter = filter(null, agb, null, null);
+
+    DeadlineBoard.Snapshot snapshot = board.snapshot(filter);
+
+    assertThat(snapshot.deadlines()).isEqualTo(board.deadlines(filter)).extracting(DeadlineRow::label)
+        .containsExactly("overdue", "upcoming");
+    assertThat(snapshot.escalations()).isEqualTo(board.escalations(filter)).hasSize(1);
   }
 
   @Test
