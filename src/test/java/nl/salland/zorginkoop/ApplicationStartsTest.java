@@ -34,18 +34,4 @@ class ApplicationStartsTest {
     assertThat(applied).isEqualTo(1);
     assertThat(jdbc.sql("SELECT COUNT(*) FROM zi_contract").query(Long.class).single()).isNotNegative();
   }
-
-  @Test
-  void appliesThePostgresOnlyMigrationOnPostgresOnly() {
-    boolean postgres = System.getProperty("zorginkoop.test.database", "h2").equals("postgres");
-    Integer applied = jdbc.sql("SELECT COUNT(*) FROM \"zi_schema_history\" WHERE \"success\" = TRUE "
-            + "AND \"version\" = '7'")
-        .query(Integer.class).single();
-
-    assertThat(applied).isEqualTo(postgres ? 1 : 0);
-    if (postgres) {
-      assertThat(jdbc.sql("SELECT COUNT(*) FROM pg_statistic_ext WHERE stxname = 'zi_provider_lower_name'")
-          .query(Integer.class).single()).isOne();
-    }
-  }
 }

@@ -259,12 +259,7 @@ public class DeadlineBoard implements DisposableBean {
         conditions.add(alias + ".sector = :sector");
       }
       if (filter.provider() != null) {
-        // The providers whose name matches first, then their rows along the index on the AGB code, instead of joining
-        // every open row with its provider's name. Only digits can be the start of an AGB code (eight digits), and
-        // that part asks the row itself: a case of a provider not (yet) in the register has no name.
-        String byName = alias + ".agb_code IN (SELECT agb_code FROM zi_provider WHERE LOWER(name) LIKE :nameLike)";
-        conditions.add(filter.provider().matches("[0-9]+")
-            ? "(" + alias + ".agb_code LIKE :agbPrefix OR " + byName + ")" : byName);
+        conditions.add("(" + alias + ".agb_code LIKE :agbPrefix OR LOWER(p.name) LIKE :nameLike)");
       }
     }
 
