@@ -106,6 +106,26 @@ class DeadlineBoardTest {
   }
 
   @Test
+  void aProviderNotInTheRegisterIsFoundByItsAgbCode() {
+    String unregistered = TestAgbCodes.next();
+    jdbc.sql("""
+            INSERT INTO zi_deadline (process_instance_id, activity_instance_id, activity_id, business_key,
+              process_key, agb_code, sector, contract_year, milestone, label, due_at, opened_at, status)
+            VALUES (:pi, :ai, 'Task_Test', :key, 'contractingRound', :agb, 'GGZ', 2027, 'TEST', 'unregistered', :due,
+              :opened, 'OPEN')""")
+        .param("pi", UUID.randomUUID().toString()).param("ai", UUID.randomUUID().toString())
+        .param("key", "board-test-" + unregistered).param("agb", unregistered).param("due", NOW.plusDays(1))
+        .param("opened", NOW.minusWeeks(20)).update();
+
+    assertThat(board.deadlines(filter(null, unregistered, null, null))).singleElement()
+        .satisfies(row -> assertThat(row.label()).isEqualTo("unregistered"))
+        .satisfies(row -> assertThat(row.providerName()).isNull());
+    assertThat(board.snapshot(filter(null, unregistered, null, null)).sectors())
+        .filteredOn(sector -> sector.sector().equals("GGZ")).singleElement()
+        .satisfies(sector -> assertThat(sector.upcoming()).isOne());
+  }
+
+  @Test
   void withoutAProviderFilterEveryRowQualifiesAndTheProvidersOwnRowsKeepTheirOrder() {
     deadline("overdue", "KORTDURENDE_ZORG", "OPEN", NOW.minusDays(400), null);
     deadline("upcoming", "KORTDURENDE_ZORG", "OPEN", NOW.plusMinutes(1), null);
