@@ -108,14 +108,7 @@ class DeadlineBoardTest {
   @Test
   void aProviderNotInTheRegisterIsFoundByItsAgbCode() {
     String unregistered = TestAgbCodes.next();
-    jdbc.sql("""
-            INSERT INTO zi_deadline (process_instance_id, activity_instance_id, activity_id, business_key,
-              process_key, agb_code, sector, contract_year, milestone, label, due_at, opened_at, status)
-            VALUES (:pi, :ai, 'Task_Test', :key, 'contractingRound', :agb, 'GGZ', 2027, 'TEST', 'unregistered', :due,
-              :opened, 'OPEN')""")
-        .param("pi", UUID.randomUUID().toString()).param("ai", UUID.randomUUID().toString())
-        .param("key", "board-test-" + unregistered).param("agb", unregistered).param("due", NOW.plusDays(1))
-        .param("opened", NOW.minusWeeks(20)).update();
+    deadline(unregistered, "unregistered", "GGZ", "OPEN", NOW.plusDays(1), null);
 
     assertThat(board.deadlines(filter(null, unregistered, null, null))).singleElement()
         .satisfies(row -> assertThat(row.label()).isEqualTo("unregistered"))
@@ -221,13 +214,18 @@ class DeadlineBoardTest {
   }
 
   private void deadline(String label, String sector, String status, OffsetDateTime due, OffsetDateTime closed) {
+    deadline(agb, label, sector, status, due, closed);
+  }
+
+  private void deadline(String agbCode, String label, String sector, String status, OffsetDateTime due,
+      OffsetDateTime closed) {
     jdbc.sql("""
             INSERT INTO zi_deadline (process_instance_id, activity_instance_id, activity_id, business_key,
               process_key, agb_code, sector, contract_year, milestone, label, due_at, opened_at, closed_at, status)
             VALUES (:pi, :ai, 'Task_Test', :key, 'contractingRound', :agb, :sector, 2027, 'TEST', :label, :due,
               :opened, :closed, :status)""")
         .param("pi", UUID.randomUUID().toString()).param("ai", UUID.randomUUID().toString())
-        .param("key", "board-test-" + agb + "-" + label).param("agb", agb).param("sector", sector)
+        .param("key", "board-test-" + agbCode + "-" + label).param("agb", agbCode).param("sector", sector)
         .param("label", label).param("due", due).param("opened", NOW.minusWeeks(20)).param("closed", closed)
         .param("status", status).update();
   }
