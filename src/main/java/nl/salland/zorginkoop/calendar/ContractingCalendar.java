@@ -14,10 +14,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import nl.salland.zorginkoop.sector.Sector;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.dmn.entity.repository.DecisionDefinitionEntity;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -164,33 +167,43 @@ public class ContractingCalendar {
   }
 
   private List<CalendarEntry> entries(String sector, int contractYear) {
-    ProcessEngine engine = engines.getObject();
+    // A BPMN expression runs inside its job's or request's engine command: asking there costs no nested command
+    // through the whole interceptor chain and no bean lookup, which was a twentieth of a start job's time
+    // (docs/performance.md, "The calendar inside the caller's command").
+    CommandContext current = Context.getCommandContext();
+    if (current != null) {
+      return entries(current, sector, contractYear);
+    }
     ProcessEngineConfigurationImpl configuration =
-        (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-    return configuration.getCommandExecutorTxRequired().execute(commandContext ->
-        commandContext.runWithoutAuthorization(() -> {
-          String latestId = commandContext.getSession(CalendarVersionPerCommand.LatestVersion.class)
-              .id(() -> latestVersionId(engine));
-          return evaluate(engine, latestId, sector, contractYear);
-        }));
+        (ProcessEngineConfigurationImpl) engines.getObject().getProcessEngineConfiguration();
+    return configuration.getCommandExecutorTxRequired().execute(context -> entries(context, sector, contractYear));
   }
 
-  private static String latestVersionId(ProcessEngine engine) {
-    DecisionDefinition latest = engine.getRepositoryService().createDecisionDefinitionQuery()
-        .decisionDefinitionKey(DECISION_KEY).latestVersion().singleResult();
+  private List<CalendarEntry> entries(CommandContext context, String sector, int contractYear) {
+    return context.runWithoutAuthorization(() -> {
+      String latestId = context.getSession(CalendarVersionPerCommand.LatestVersion.class)
+          .id(() -> latestVersionId(context));
+      return evaluate(context.getProcessEngineConfiguration().getDecisionService(), latestId, sector, contractYear);
+    });
+  }
+
+  /** The lookup Camunda itself makes for a decision referenced with binding "latest". */
+  private static String latestVersionId(CommandContext context) {
+    DecisionDefinitionEntity latest =
+        context.getDecisionDefinitionManager().findLatestDecisionDefinitionByKey(DECISION_KEY);
     if (latest == null) {
       throw new ProcessEngineException("The decision " + DECISION_KEY + " is not deployed");
     }
     return latest.getId();
   }
 
-  private List<CalendarEntry> evaluate(ProcessEngine engine, String latestId, String sector, int contractYear) {
+  private List<CalendarEntry> evaluate(DecisionService decisions, String latestId, String sector, int contractYear) {
     RowsKey cacheKey = new RowsKey(latestId, sector, contractYear);
     List<CalendarEntry> cached = rows.get(cacheKey);
     if (cached != null) {
       return cached;
     }
-    DmnDecisionResult result = engine.getDecisionService().evaluateDecisionById(latestId)
+    DmnDecisionResult result = decisions.evaluateDecisionById(latestId)
         .variables(Variables.createVariables().putValue("sector", sector).putValue("contractYear", contractYear))
         .evaluate();
     List<CalendarEntry> entries = result.getResultList().stream().map(CalendarEntry::of).toList();
