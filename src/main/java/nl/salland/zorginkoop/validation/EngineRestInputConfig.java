@@ -1,8 +1,8 @@
 package nl.salland.zorginkoop.validation;
 
 import nl.salland.zorginkoop.security.EngineRestAuthentication;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,10 +12,10 @@ public class EngineRestInputConfig {
 
   /** After authentication: an anonymous caller learns nothing, not even which input is wrong. */
   @Bean
-  FilterRegistrationBean<EngineRestInputFilter> engineRestInputFilter(RepositoryService repositoryService,
-      TaskService taskService) {
-    FilterRegistrationBean<EngineRestInputFilter> registration =
-        new FilterRegistrationBean<>(new EngineRestInputFilter(repositoryService, taskService));
+  FilterRegistrationBean<EngineRestInputFilter> engineRestInputFilter(ProcessEngine engine) {
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    FilterRegistrationBean<EngineRestInputFilter> registration = new FilterRegistrationBean<>(
+        new EngineRestInputFilter(engine.getRepositoryService(), configuration.getCommandExecutorTxRequired()));
     registration.setName("engineRestInput");
     registration.addUrlPatterns("/engine-rest/*");
     registration.setOrder(EngineRestAuthentication.ORDER + 1);

@@ -2,9 +2,9 @@ package nl.salland.zorginkoop.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyCollection;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.RETURNS_DEEP_STUBS;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -12,13 +12,16 @@ import static org.mockito.Mockito.when;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import nl.salland.zorginkoop.validation.RequiredVariablesPlugin.Requirements;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.RepositoryServiceImpl;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.cfg.CommandChecker;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
-import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
@@ -27,51 +30,63 @@ import org.springframework.mock.web.MockHttpServletResponse;
 
 /**
  * A task's required variables may come with the completion or be in the case already. The filter reads from the case
- * only those the request does not bring: a form that sends every field (Tasklist's) costs no read of the case.
+ * only those the request does not bring: a form that sends every field (Tasklist's) costs no read of the case. The
+ * reads run in one engine command under the caller's authorizations (here a command context of mocks, so that the
+ * reads can be counted and made to fail); the same through the REST API with real users is in
+ * {@link TaskCompletionInputTest}.
  */
 class EngineRestInputFilterTaskVariablesTest {
 
-  private final TaskService tasks = mock(TaskService.class, RETURNS_DEEP_STUBS);
+  private final TaskEntity task = mock(TaskEntity.class);
+  private final CommandChecker checker = mock(CommandChecker.class);
   private EngineRestInputFilter filter;
 
   @BeforeEach
   void taskWithTwoRequiredVariables() {
+    filter = filterFor(task, checker, "resolved", "reflectionNotes");
+  }
+
+  /** A filter whose engine knows one task, {@code t1}, of a step that requires {@code required}. */
+  static EngineRestInputFilter filterFor(TaskEntity task, CommandChecker checker, String... required) {
     ProcessDefinitionEntity definition = new ProcessDefinitionEntity();
     definition.createActivity("Task_JointReflection").setProperty(RequiredVariablesPlugin.REQUIRED_PROPERTY,
-        new Requirements(List.of("resolved", "reflectionNotes"), Set.of()));
-    RepositoryServiceImpl repository = mock(RepositoryServiceImpl.class);
-    when(repository.getDeployedProcessDefinition("escalationLadder:1:1")).thenReturn(definition);
-    Task task = mock(Task.class);
+        new Requirements(List.of(required), Set.of()));
     when(task.getProcessDefinitionId()).thenReturn("escalationLadder:1:1");
+    when(task.getProcessDefinition()).thenReturn(definition);
     when(task.getTaskDefinitionKey()).thenReturn("Task_JointReflection");
-    when(tasks.createTaskQuery().taskId("t1").singleResult()).thenReturn(task);
-    filter = new EngineRestInputFilter(repository, tasks);
+    CommandContext context = mock(CommandContext.class, RETURNS_DEEP_STUBS);
+    when(context.getProcessEngineConfiguration().getCommandCheckers()).thenReturn(List.of(checker));
+    when(context.getTaskManager().findTaskById("t1")).thenReturn(task);
+    CommandExecutor commands = mock(CommandExecutor.class);
+    when(commands.execute(any())).thenAnswer(call -> call.<Command<?>>getArgument(0).execute(context));
+    return new EngineRestInputFilter(mock(RepositoryService.class), commands);
   }
 
   @Test
   void aCompletionWithEveryRequiredVariableReadsNoneFromTheCase() throws Exception {
-    MockFilterChain chain = complete("""
+    MockFilterChain chain = complete(filter, """
         {"variables": {"resolved": {"value": true}, "reflectionNotes": {"value": "Opgelost in gesprek"}}}""");
 
     assertThat(chain.getRequest()).as("passed on to Camunda").isNotNull();
-    verify(tasks, never()).getVariables(anyString(), anyCollection());
+    verify(task, never()).getVariable(anyString());
+    verify(checker).checkReadTask(task);
   }
 
   @Test
   void aCompletionWithoutOneReadsOnlyThatOneAndPassesWhenTheCaseHasIt() throws Exception {
-    when(tasks.getVariables("t1", List.of("reflectionNotes")))
-        .thenReturn(Map.of("reflectionNotes", "Eerder vastgelegd"));
+    when(task.getVariable("reflectionNotes")).thenReturn("Eerder vastgelegd");
 
-    MockFilterChain chain = complete("""
+    MockFilterChain chain = complete(filter, """
         {"variables": {"resolved": {"value": false}}}""");
 
     assertThat(chain.getRequest()).as("passed on to Camunda").isNotNull();
-    verify(tasks).getVariables("t1", List.of("reflectionNotes"));
+    verify(checker).checkReadTaskVariable(task);
+    verify(task).getVariable("reflectionNotes");
+    verify(task, never()).getVariable("resolved");
   }
 
   @Test
   void aRequiredVariableNeitherSentNorInTheCaseIsRefusedByName() throws Exception {
-    when(tasks.getVariables(any(), anyCollection())).thenReturn(Map.of());
     MockHttpServletResponse response = new MockHttpServletResponse();
     MockFilterChain chain = new MockFilterChain();
 
@@ -83,9 +98,43 @@ class EngineRestInputFilterTaskVariablesTest {
     assertThat(response.getContentAsString(StandardCharsets.UTF_8)).contains("reflectionNotes");
   }
 
-  private MockFilterChain complete(String body) throws Exception {
+  @Test
+  void aTaskTheCallerMayNotSeeGetsOnlyTheFormatCheckAndItsRequirementsStayUnsaid() throws Exception {
+    doThrow(new AuthorizationException("test-kz", "READ", "Task", "t1")).when(checker).checkReadTask(task);
+    MockHttpServletResponse response = new MockHttpServletResponse();
+
+    MockFilterChain chain = complete(filter, "{\"variables\": {}}", response);
+
+    assertThat(chain.getRequest()).as("left to Camunda, which refuses it").isNotNull();
+    verify(task, never()).getVariable(anyString());
+
+    MockHttpServletResponse badFormat = new MockHttpServletResponse();
+    complete(filter, "{\"variables\": {\"agbCode\": {\"value\": \"123\"}}}", badFormat);
+    assertThat(badFormat.getStatus()).isEqualTo(400);
+    assertThat(badFormat.getContentAsString(StandardCharsets.UTF_8)).contains("agbCode")
+        .doesNotContain("reflectionNotes");
+  }
+
+  @Test
+  void aTaskWhoseVariablesTheCallerMayNotReadIsLeftToCamunda() throws Exception {
+    doThrow(new AuthorizationException("test-ggz", "READ_VARIABLE", "Task", "t1")).when(checker)
+        .checkReadTaskVariable(task);
+
+    MockFilterChain chain = complete(filter, """
+        {"variables": {"resolved": {"value": false}}}""");
+
+    assertThat(chain.getRequest()).as("passed on to Camunda").isNotNull();
+    verify(task, never()).getVariable(anyString());
+  }
+
+  static MockFilterChain complete(EngineRestInputFilter filter, String body) throws Exception {
+    return complete(filter, body, new MockHttpServletResponse());
+  }
+
+  static MockFilterChain complete(EngineRestInputFilter filter, String body, MockHttpServletResponse response)
+      throws Exception {
     MockFilterChain chain = new MockFilterChain();
-    filter.doFilter(request(body), new MockHttpServletResponse(), chain);
+    filter.doFilter(request(body), response, chain);
     return chain;
   }
 
