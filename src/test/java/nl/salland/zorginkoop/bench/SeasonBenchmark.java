@@ -156,8 +156,11 @@ class SeasonBenchmark {
 
       ClockUtil.setCurrentTime(at("2026-09-01T09:00:00+02:00"));
       RuntimeService runtime = engine.getRuntimeService();
+      DatabaseCounts beforeStarts = DatabaseCounts.of(database);
       figures.put("startsPerSecond", rate(PROVIDERS, () -> parallel(PROVIDERS, i -> runtime
           .startProcessInstanceByKey("benchTrivial", Map.of("due", "2026-10-01T00:00:00+02:00")))));
+      beforeStarts.putGrowth(DatabaseCounts.of(database), PROVIDERS, "PerStart", figures, "startsDatabase",
+          "startsStatements");
       keepStatisticsCurrent();
       // Through the REST API, as our staff's tasks are (completeAll): the starter's defaults, no login.
       int port = ((WebServerApplicationContext) context).getWebServer().getPort();
@@ -242,6 +245,9 @@ class SeasonBenchmark {
           "startRoundsStatements");
       keepStatisticsCurrent();
       phases.put("afterStartJobs", drain(engine));
+      // Request and start jobs together: what a round costs up to its first wait state (ANALYZE's own rows included).
+      before.putGrowth(DatabaseCounts.of(database), rounds.size(), "PerCase", phases, "toFirstWaitStateDatabase",
+          "toFirstWaitStateStatements");
       // The target's condition: every case of the season open (the rounds waiting at their first step), no storm.
       figures.put("openCasesAtStartOfSeason", openCases(jdbc));
       figures.put("deadlineApiWithAllCasesOpen", deadlineApiCalls(port));
