@@ -3,6 +3,7 @@ package nl.salland.zorginkoop.validation;
 import nl.salland.zorginkoop.security.EngineRestAuthentication;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,9 +14,10 @@ public class EngineRestInputConfig {
   /** After authentication: an anonymous caller learns nothing, not even which input is wrong. */
   @Bean
   FilterRegistrationBean<EngineRestInputFilter> engineRestInputFilter(ProcessEngine engine) {
-    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-    FilterRegistrationBean<EngineRestInputFilter> registration = new FilterRegistrationBean<>(
-        new EngineRestInputFilter(engine.getRepositoryService(), configuration.getCommandExecutorTxRequired()));
+    CommandExecutor commands =
+        ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired();
+    FilterRegistrationBean<EngineRestInputFilter> registration =
+        new FilterRegistrationBean<>(new EngineRestInputFilter(engine.getRepositoryService(), commands));
     registration.setName("engineRestInput");
     registration.addUrlPatterns("/engine-rest/*");
     registration.setOrder(EngineRestAuthentication.ORDER + 1);
