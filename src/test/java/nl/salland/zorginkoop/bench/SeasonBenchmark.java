@@ -68,7 +68,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <ol>
  *   <li>Baseline: Camunda 7.24 with its Spring Boot defaults (history full, default job executor) and nothing of
  *       ours, on a trivial process (start, one user task, one timer): starts/s, completions/s, a storm of due
- *       timers.</li>
+ *       timers; and on the same engine a peer's round (a round's shape with no-op steps): its starts to the first
+ *       wait state and its expiry storm.</li>
  *   <li>zorginkoop, as configured for production, on its own database: a register of providers across the five
  *       sectors, a contracting round for each (bulk start) but the Wlz providers, who register through VECOZO's
  *       endpoint and are assessed; offers, signatures and staff tasks through the API, and the clock moved to each
@@ -171,8 +172,50 @@ class SeasonBenchmark {
       figures.put("completionLatencies", completions.summary());
       keepStatisticsCurrent();
       figures.put("timerStorm", storm(engine, "2026-10-01T00:00:01+02:00"));
+      keepStatisticsCurrent();
+      figures.put("peerRound", peerRound(engine));
       figures.put("databaseBytes", DATABASE.size(database));
     }
+    return figures;
+  }
+
+  /**
+   * The peer doing the same work per case: a round's shape as a team would build it with Camunda's defaults (same
+   * engine, settings and history as the trivial process), with no-op steps for ours. Up to its first wait state: the
+   * start and two jobs (ours: the start job, and the publication in VECOZO), the round's five start variables, then
+   * the wait for the signature. Its expiry: an interrupting timer on that wait, a withdrawal as a job of its own,
+   * the end of the case. One in four providers (the season expires about as many proposals). What it leaves out of
+   * a round, besides our delegates' own work: the mails, the deadline and case tracking, the earlier steps.
+   */
+  private Map<String, Object> peerRound(ProcessEngine engine) throws Exception {
+    BpmnModelInstance round = Bpmn.createExecutableProcess("benchPeerRound").camundaHistoryTimeToLive(30)
+        .startEvent()
+        .serviceTask("Task_Prepare").camundaAsyncBefore().camundaExpression("${true}")
+        .serviceTask("Task_Publish").camundaAsyncBefore().camundaExpression("${true}")
+        .receiveTask("Task_AwaitSignature").message("BenchPeerSigned")
+        .boundaryEvent("Timer_ProposalExpired").timerWithDate("${expiry}")
+        .serviceTask("Task_Withdraw").camundaAsyncBefore().camundaExpression("${true}")
+        .endEvent("End_Expired")
+        .moveToActivity("Task_AwaitSignature").endEvent("End_Signed")
+        .done();
+    engine.getRepositoryService().createDeployment().addModelInstance("peer-round.bpmn", round).deploy();
+    int rounds = PROVIDERS / 4;
+    Map<String, Object> figures = new LinkedHashMap<>();
+    figures.put("rounds", rounds);
+    ClockUtil.setCurrentTime(at("2026-10-02T09:00:00+02:00"));
+    RuntimeService runtime = engine.getRuntimeService();
+    DatabaseCounts before = DatabaseCounts.of(database);
+    long start = System.nanoTime();
+    parallel(rounds, i -> runtime.startProcessInstanceByKey("benchPeerRound", "peer-" + i, Map.of(
+        "agbCode", String.format("%08d", i), "sector", "PARAMEDISCHE_ZORG", "contractYear", 2027,
+        "providerStatus", "EXISTING", "contractingMode", "DIGITAL", "expiry", "2026-10-20T00:00:00+02:00")));
+    figures.put("startsSeconds", round((System.nanoTime() - start) / 1e9));
+    figures.put("afterStartJobs", waitForDueJobs(engine));
+    figures.put("toFirstWaitStatePerSecond", round(rounds / ((System.nanoTime() - start) / 1e9)));
+    before.putGrowth(DatabaseCounts.of(database), rounds, "PerCase", figures, "toFirstWaitStateDatabase",
+        "toFirstWaitStateStatements");
+    keepStatisticsCurrent();
+    figures.put("expiryStorm", storm(engine, "2026-10-20T00:00:01+02:00"));
     return figures;
   }
 
@@ -735,6 +778,13 @@ class SeasonBenchmark {
             round(((Number) storm.get("timersPerSecond")).doubleValue() / baselineTimers));
       }
     });
+    // The same work per case (see peerRound): beside the targets, which compare with the trivial process.
+    Map<?, ?> peer = (Map<?, ?>) baseline.get("peerRound");
+    ratios.put("roundStartsToFirstWaitStateVsPeerRound", round(((Number) starts.get("count")).doubleValue()
+        / toFirstWait / ((Number) peer.get("toFirstWaitStatePerSecond")).doubleValue()));
+    ratios.put("stormExpiryVsPeerRoundExpiry", round(((Number) ((Map<?, ?>) phases.get("stormExpiry_2026-09-15"))
+        .get("timersPerSecond")).doubleValue()
+        / ((Number) ((Map<?, ?>) peer.get("expiryStorm")).get("timersPerSecond")).doubleValue()));
     ratios.put("taskCompletionsVsTrivialCompletions", round(((Number) ((Map<?, ?>) phases.get("reviewTasks"))
         .get("perSecond")).doubleValue() / ((Number) baseline.get("completionsPerSecond")).doubleValue()));
     return ratios;
