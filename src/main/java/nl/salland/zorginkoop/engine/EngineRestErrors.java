@@ -11,6 +11,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import nl.salland.zorginkoop.decision.DecisionErrorReporting;
 import org.camunda.bpm.dmn.engine.impl.transform.DmnTransformException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.ProcessEngines;
@@ -24,13 +25,15 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Errors of {@code /engine-rest} answer as Camunda's own mappers do ({@link ExceptionHandlerHelper}: same status, type
- * and shape), with two refinements a caller needs:
+ * and shape), with the refinements a caller needs:
  * <ul>
  *   <li>a change that lost a race (two staff completing one task, two messages for one case at the same moment) is a
  *       409 Conflict saying so, not the 500 Camunda gives an {@link OptimisticLockingException}. Nothing of the loser
  *       was stored; the winner's change stands;</li>
  *   <li>completing a task that no longer exists (someone else completed it a moment ago) is a 404 saying so (Camunda:
  *       500, a 403, or whatever engine error the half-finished completion ran into);</li>
+ *   <li>starting a process by a definition id that does not exist is a 404, as by a key that does not exist
+ *       (Camunda: 500);</li>
  *   <li>a decision table that cannot be read as DMN is refused with a 400 (Camunda: 500) that names the file and
  *       what in it could not be read; nothing of the deployment is stored;</li>
  *   <li>a failed decision evaluation names the reason the decision table gave ({@link DecisionErrorReporting}).</li>
@@ -43,6 +46,8 @@ public class EngineRestErrors {
       + "wijziging is niet opgeslagen. Haal de zaak of taak opnieuw op en probeer het zo nodig nog eens";
 
   private static final Pattern TASK_COMPLETION = Pattern.compile("^/?task/([^/]+)/(?:complete|submit-form|resolve)$");
+  private static final Pattern BY_ID =
+      Pattern.compile("^/?process-definition/([^/]+)/(?:start|submit-form)$");
   static final String TASK_GONE = "Deze taak bestaat niet (meer): afgerond door een ander, of nooit aangemaakt";
 
   @Bean
@@ -95,6 +100,14 @@ public class EngineRestErrors {
     return missing != null && missing.getMessage() != null && missing.getMessage().contains("Cannot find task with id");
   }
 
+  /** Camunda found no process definition with the id the request starts (Camunda answers 500). */
+  static boolean unknownDefinition(Throwable exception, String requestPath) {
+    Matcher byId = BY_ID.matcher(requestPath);
+    NotFoundException missing = find(exception, NotFoundException.class);
+    return byId.matches() && missing != null && missing.getMessage() != null
+        && missing.getMessage().contains("'" + byId.group(1) + "'");
+  }
+
   private static <T extends Throwable> T find(Throwable exception, Class<T> type) {
     for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
       if (type.isInstance(cause)) {
@@ -124,6 +137,9 @@ public class EngineRestErrors {
    */
   static Response answer(Throwable exception, String requestPath) {
     Response response = refine(exception);
+    if (response.getStatus() == 500 && unknownDefinition(exception, requestPath)) {
+      return Response.fromResponse(response).status(Response.Status.NOT_FOUND).build();
+    }
     boolean failedOnTheWay = response.getStatus() == 500 || response.getStatus() == 403;
     return failedOnTheWay && response.getEntity() instanceof ExceptionDto && completedMeanwhile(requestPath)
         ? taskGone(response) : response;

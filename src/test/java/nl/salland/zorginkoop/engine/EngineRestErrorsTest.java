@@ -2,6 +2,7 @@ package nl.salland.zorginkoop.engine;
 
 import static nl.salland.zorginkoop.process.ProcessDriver.at;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
@@ -13,8 +14,10 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
+import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -86,6 +89,29 @@ class EngineRestErrorsTest {
   @Test
   void anEngineErrorElsewhereStaysA500() {
     Response answer = EngineRestErrors.answer(new NullPointerException("a real fault"), "process-instance/count");
+
+    assertThat(answer.getStatus()).isEqualTo(500);
+  }
+
+  /** Camunda's REST API answers a start by an unknown key with 404, by an unknown definition id with 500. */
+  @Test
+  void aStartByADefinitionIdThatDoesNotExistIsA404() {
+    Exception unknown = (Exception) catchThrowable(() -> runtime.startProcessInstanceById("noSuchProcess:1:1"));
+
+    Response answer = EngineRestErrors.answer(new RestException(Response.Status.INTERNAL_SERVER_ERROR, unknown,
+        "Cannot instantiate process definition noSuchProcess:1:1"), "process-definition/noSuchProcess:1:1/start");
+
+    assertThat(answer.getStatus()).isEqualTo(404);
+    assertThat(((ExceptionDto) answer.getEntity()).getMessage()).contains("noSuchProcess:1:1");
+  }
+
+  /** A definition that exists but calls one that does not is a fault of the model: it stays a 500. */
+  @Test
+  void aMissingDefinitionOtherThanTheOneAddressedStaysA500() {
+    Exception callingTheMissing = new RestException(Response.Status.INTERNAL_SERVER_ERROR,
+        new NotFoundException("no deployed process definition found with id 'subprocess:1:1'"), "Cannot instantiate");
+
+    Response answer = EngineRestErrors.answer(callingTheMissing, "process-definition/contractingRound:3:7/start");
 
     assertThat(answer.getStatus()).isEqualTo(500);
   }
