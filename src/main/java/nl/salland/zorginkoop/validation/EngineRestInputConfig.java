@@ -17,7 +17,7 @@ public class EngineRestInputConfig {
     CommandExecutor commands =
         ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired();
     FilterRegistrationBean<EngineRestInputFilter> registration =
-        new FilterRegistrationBean<>(new EngineRestInputFilter(engine.getRepositoryService(), commands));
+        new FilterRegistrationBean<>(new EngineRestInputFilter(commands));
     registration.setName("engineRestInput");
     registration.addUrlPatterns("/engine-rest/*");
     registration.setOrder(EngineRestAuthentication.ORDER + 1);

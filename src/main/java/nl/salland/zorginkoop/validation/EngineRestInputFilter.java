@@ -24,15 +24,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.salland.zorginkoop.validation.RequiredVariablesPlugin.Requirements;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.impl.RepositoryServiceImpl;
 import org.camunda.bpm.engine.impl.cfg.CommandChecker;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.impl.persistence.deploy.cache.DeploymentCache;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -48,20 +45,18 @@ public class EngineRestInputFilter extends OncePerRequestFilter {
   public static final int MAX_DEPLOYMENT_BYTES = 20 * 1024 * 1024;
 
   private static final Pattern START = Pattern.compile(
-      "^/process-definition/(?:key/(?<key>[^/]+)(?:/tenant-id/[^/]+)?|(?<id>[^/]+))/(?:start|submit-form)$");
+      "^/process-definition/(?:key/(?<key>[^/]+)(?:/tenant-id/(?<tenant>[^/]+))?|(?<id>[^/]+))/(?:start|submit-form)$");
   private static final Pattern MESSAGE = Pattern.compile("^/message$");
   private static final Pattern DEPLOYMENT = Pattern.compile("^/deployment/create$");
   private static final Pattern TASK = Pattern.compile("^/task/(?<id>[^/]+)/(?:complete|submit-form|resolve)$");
   private static final Pattern INSTANCE_VARIABLES = Pattern.compile(
       "^/(?:process-instance|execution|task)/[^/]+/(?:variables|localVariables)$");
 
-  private final RepositoryService repositoryService;
   private final CommandExecutor commands;
   private final ObjectMapper json = new ObjectMapper();
 
   /** {@code commands}: the engine's command executor, which applies the caller's authorizations. */
-  public EngineRestInputFilter(RepositoryService repositoryService, CommandExecutor commands) {
-    this.repositoryService = repositoryService;
+  public EngineRestInputFilter(CommandExecutor commands) {
     this.commands = commands;
   }
 
@@ -112,7 +107,7 @@ public class EngineRestInputFilter extends OncePerRequestFilter {
     }
     Matcher start = START.matcher(path);
     if (start.matches()) {
-      Requirements requirements = startRequirements(start.group("key"), start.group("id"));
+      Requirements requirements = startRequirements(start.group("key"), start.group("tenant"), start.group("id"));
       return CaseVariables.problems(values(root.path("variables")), requirements.required(),
           requirements.allowedSectors());
     }
@@ -131,18 +126,25 @@ public class EngineRestInputFilter extends OncePerRequestFilter {
     return List.of();
   }
 
-  /** The start requirements of the addressed definition; none when it does not exist or may not be read. */
-  private Requirements startRequirements(String key, String id) {
-    String definitionId = id;
-    if (key != null) {
-      ProcessDefinition latest = repositoryService.createProcessDefinitionQuery().processDefinitionKey(key)
-          .withoutTenantId().latestVersion().singleResult();
-      if (latest == null) {
-        return Requirements.NONE;
-      }
-      definitionId = latest.getId();
+  /**
+   * The start requirements of the addressed definition, read as Camunda's start reads it (the latest version of a key
+   * without a tenant, or of the tenant in the path), in one engine command under the caller's authorizations. None
+   * when it does not exist or the caller may not read it: Camunda answers the request with its 404 or 403, and the
+   * caller learns no requirement of a definition it may not see.
+   */
+  private Requirements startRequirements(String key, String tenantId, String id) {
+    try {
+      return commands.execute(context -> {
+        DeploymentCache deployed = context.getProcessEngineConfiguration().getDeploymentCache();
+        ProcessDefinitionEntity definition = key == null ? deployed.findDeployedProcessDefinitionById(id)
+            : deployed.findDeployedLatestProcessDefinitionByKeyAndTenantId(key, tenantId);
+        context.getProcessEngineConfiguration().getCommandCheckers()
+            .forEach(checker -> checker.checkReadProcessDefinition(definition));
+        return Optional.ofNullable(Requirements.storedOn(definition)).orElse(Requirements.NONE);
+      });
+    } catch (RuntimeException unknownOrNotAllowed) {
+      return Requirements.NONE;
     }
-    return deployed(definitionId).map(Requirements::storedOn).orElse(Requirements.NONE);
   }
 
   /**
@@ -188,16 +190,6 @@ public class EngineRestInputFilter extends OncePerRequestFilter {
       return true;
     } catch (AuthorizationException notAllowed) {
       return false;
-    }
-  }
-
-  private Optional<ProcessDefinitionEntity> deployed(String definitionId) {
-    try {
-      return Optional.of((ProcessDefinitionEntity) ((RepositoryServiceImpl) repositoryService)
-          .getDeployedProcessDefinition(definitionId));
-    } catch (ProcessEngineException unknownOrNotAllowed) {
-      // Camunda itself answers this request with the right 404 or 403.
-      return Optional.empty();
     }
   }
 

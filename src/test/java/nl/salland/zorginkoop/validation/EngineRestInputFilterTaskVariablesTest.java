@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Set;
 import nl.salland.zorginkoop.validation.RequiredVariablesPlugin.Requirements;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.cfg.CommandChecker;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -59,7 +58,7 @@ class EngineRestInputFilterTaskVariablesTest {
     when(context.getTaskManager().findTaskById("t1")).thenReturn(task);
     CommandExecutor commands = mock(CommandExecutor.class);
     when(commands.execute(any())).thenAnswer(call -> call.<Command<?>>getArgument(0).execute(context));
-    return new EngineRestInputFilter(mock(RepositoryService.class), commands);
+    return new EngineRestInputFilter(commands);
   }
 
   @Test

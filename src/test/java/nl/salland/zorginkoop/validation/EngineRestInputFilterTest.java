@@ -2,10 +2,14 @@ package nl.salland.zorginkoop.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import nl.salland.zorginkoop.TestAgbCodes;
+import nl.salland.zorginkoop.TestUsers;
 import nl.salland.zorginkoop.ZorginkoopTest;
+import nl.salland.zorginkoop.security.Groups;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +36,8 @@ class EngineRestInputFilterTest {
   RepositoryService repositoryService;
   @Autowired
   RuntimeService runtimeService;
+  @Autowired
+  IdentityService identityService;
   @Value("${camunda.bpm.admin-user.id}")
   String admin;
   @Value("${camunda.bpm.admin-user.password}")
@@ -98,6 +104,49 @@ class EngineRestInputFilterTest {
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(agb + "-GGZ-2027").count())
         .isEqualTo(1);
+  }
+
+  @Test
+  void refusesABadStartByDefinitionIdAsByKey() {
+    String id = repositoryService.createProcessDefinitionQuery().processDefinitionKey("testTrackedCase")
+        .latestVersion().singleResult().getId();
+
+    ResponseEntity<Map> response = post("/engine-rest/process-definition/" + id + "/start",
+        "{\"variables\": {\"sector\": {\"value\": \"GGZ\"}, \"contractYear\": {\"value\": 2027}}}");
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(response.getBody()).containsEntry("field", "agbCode");
+  }
+
+  @Test
+  void leavesAStartOfAnUnknownDefinitionToCamunda() {
+    String noVariables = "{\"variables\": {}}";
+
+    assertThat(post("/engine-rest/process-definition/key/noSuchProcess/start", noVariables).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(post("/engine-rest/process-definition/noSuchProcess:1:1/start", noVariables).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  /** A care mediator may read the ceiling-overrun request only: Camunda refuses, and nothing required is named. */
+  @Test
+  void aCallerWhoMayNotReadTheDefinitionLearnsNoneOfItsRequirements() {
+    String mediator = TestUsers.ensure(identityService, "test-zorgbemiddeling", Groups.CARE_MEDIATION);
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+
+    String id = repositoryService.createProcessDefinitionQuery().processDefinitionKey("testTrackedCase")
+        .latestVersion().singleResult().getId();
+
+    for (String path : List.of("key/testTrackedCase", id)) {
+      ResponseEntity<Map> response = rest.withBasicAuth(mediator, TestUsers.PASSWORD).postForEntity(
+          "/engine-rest/process-definition/" + path + "/start",
+          new HttpEntity<>("{\"variables\": {\"sector\": {\"value\": \"GGZ\"}}}", headers), Map.class);
+
+      // By key Camunda does not find a definition the caller may not read; by id it refuses the start.
+      assertThat(response.getStatusCode()).as(path).isIn(HttpStatus.NOT_FOUND, HttpStatus.FORBIDDEN);
+      assertThat(String.valueOf(response.getBody())).as(path).doesNotContain("agbCode");
+    }
   }
 
   @Test
