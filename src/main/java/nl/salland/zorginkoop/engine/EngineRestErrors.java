@@ -46,8 +46,7 @@ public class EngineRestErrors {
       + "wijziging is niet opgeslagen. Haal de zaak of taak opnieuw op en probeer het zo nodig nog eens";
 
   private static final Pattern TASK_COMPLETION = Pattern.compile("^/?task/([^/]+)/(?:complete|submit-form|resolve)$");
-  private static final Pattern BY_ID =
-      Pattern.compile("^/?process-definition/([^/]+)/(?:start|submit-form)$");
+  private static final Pattern START_BY_ID = Pattern.compile("^/?process-definition/([^/]+)/(?:start|submit-form)$");
   static final String TASK_GONE = "Deze taak bestaat niet (meer): afgerond door een ander, of nooit aangemaakt";
 
   @Bean
@@ -102,7 +101,7 @@ public class EngineRestErrors {
 
   /** Camunda found no process definition with the id the request starts (Camunda answers 500). */
   static boolean unknownDefinition(Throwable exception, String requestPath) {
-    Matcher byId = BY_ID.matcher(requestPath);
+    Matcher byId = START_BY_ID.matcher(requestPath);
     NotFoundException missing = find(exception, NotFoundException.class);
     return byId.matches() && missing != null && missing.getMessage() != null
         && missing.getMessage().contains("'" + byId.group(1) + "'");
