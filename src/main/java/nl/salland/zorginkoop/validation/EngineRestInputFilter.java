@@ -27,8 +27,8 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.cfg.CommandChecker;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
-import org.camunda.bpm.engine.impl.persistence.deploy.cache.DeploymentCache;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionManager;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -130,21 +130,28 @@ public class EngineRestInputFilter extends OncePerRequestFilter {
    * The start requirements of the addressed definition, read as Camunda's start reads it (the latest version of a key
    * without a tenant, or of the tenant in the path), in one engine command under the caller's authorizations. None
    * when it does not exist or the caller may not read it: Camunda answers the request with its 404 or 403, and the
-   * caller learns no requirement of a definition it may not see.
+   * caller learns no requirement of a definition it may not see. Nothing is thrown for either inside the command
+   * (Camunda would log every such request as an engine error).
    */
   private Requirements startRequirements(String key, String tenantId, String id) {
     try {
-      return commands.execute(context -> {
-        DeploymentCache deployed = context.getProcessEngineConfiguration().getDeploymentCache();
-        ProcessDefinitionEntity definition = key == null ? deployed.findDeployedProcessDefinitionById(id)
-            : deployed.findDeployedLatestProcessDefinitionByKeyAndTenantId(key, tenantId);
-        context.getProcessEngineConfiguration().getCommandCheckers()
-            .forEach(checker -> checker.checkReadProcessDefinition(definition));
-        return Optional.ofNullable(Requirements.storedOn(definition)).orElse(Requirements.NONE);
-      });
-    } catch (RuntimeException unknownOrNotAllowed) {
+      return commands.execute(context -> startRequirements(context, key, tenantId, id));
+    } catch (RuntimeException checkFailed) {
+      return Requirements.NONE; // Camunda answers the request
+    }
+  }
+
+  private static Requirements startRequirements(CommandContext context, String key, String tenantId, String id) {
+    ProcessDefinitionManager definitions = context.getProcessDefinitionManager();
+    ProcessDefinitionEntity found = key == null ? definitions.findLatestProcessDefinitionById(id)
+        : definitions.findLatestProcessDefinitionByKeyAndTenantId(key, tenantId);
+    List<CommandChecker> checkers = context.getProcessEngineConfiguration().getCommandCheckers();
+    if (found == null || !allowed(() -> checkers.forEach(checker -> checker.checkReadProcessDefinition(found)))) {
       return Requirements.NONE;
     }
+    ProcessDefinitionEntity deployed =
+        context.getProcessEngineConfiguration().getDeploymentCache().resolveProcessDefinition(found);
+    return Optional.ofNullable(Requirements.storedOn(deployed)).orElse(Requirements.NONE);
   }
 
   /**
@@ -168,7 +175,8 @@ public class EngineRestInputFilter extends OncePerRequestFilter {
       Map<String, Object> submitted) {
     List<CommandChecker> checkers = context.getProcessEngineConfiguration().getCommandCheckers();
     TaskEntity task = context.getTaskManager().findTaskById(taskId);
-    Requirements requirements = task == null || task.getProcessDefinitionId() == null || !readable(task, checkers)
+    Requirements requirements = task == null || task.getProcessDefinitionId() == null
+        || !allowed(() -> checkers.forEach(checker -> checker.checkReadTask(task)))
         ? Requirements.NONE
         : Optional.ofNullable(task.getProcessDefinition().findActivity(task.getTaskDefinitionKey()))
             .map(Requirements::storedOn)
@@ -183,10 +191,10 @@ public class EngineRestInputFilter extends OncePerRequestFilter {
     return CaseVariables.problems(all, requirements.required(), requirements.allowedSectors());
   }
 
-  /** Whether the caller may see the task (Camunda's check for reading one); if not, only formats are checked. */
-  private static boolean readable(TaskEntity task, List<CommandChecker> checkers) {
+  /** Whether the caller passes Camunda's {@code check} (e.g. may read the task); if not, only formats are checked. */
+  private static boolean allowed(Runnable check) {
     try {
-      checkers.forEach(checker -> checker.checkReadTask(task));
+      check.run();
       return true;
     } catch (AuthorizationException notAllowed) {
       return false;

@@ -14,11 +14,14 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -28,6 +31,7 @@ import org.springframework.http.ResponseEntity;
 
 /** Bad case input through Camunda's REST API: a 400 naming the variable, and no instance. */
 @ZorginkoopTest
+@ExtendWith(OutputCaptureExtension.class)
 class EngineRestInputFilterTest {
 
   @Autowired
@@ -118,14 +122,16 @@ class EngineRestInputFilterTest {
     assertThat(response.getBody()).containsEntry("field", "agbCode");
   }
 
+  /** Camunda's own answer, and no engine error in the log for a caller's typing error. */
   @Test
-  void leavesAStartOfAnUnknownDefinitionToCamunda() {
+  void leavesAStartOfAnUnknownDefinitionToCamunda(CapturedOutput log) {
     String noVariables = "{\"variables\": {}}";
 
     assertThat(post("/engine-rest/process-definition/key/noSuchProcess/start", noVariables).getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(post("/engine-rest/process-definition/noSuchProcess:1:1/start", noVariables).getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(log.getAll()).doesNotContain("noSuchProcess' and tenant-id").doesNotContain("ENGINE-16004");
   }
 
   /** A care mediator may read the ceiling-overrun request only: Camunda refuses, and nothing required is named. */
