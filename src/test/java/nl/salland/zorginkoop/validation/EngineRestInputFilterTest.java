@@ -112,10 +112,7 @@ class EngineRestInputFilterTest {
 
   @Test
   void refusesABadStartByDefinitionIdAsByKey() {
-    String id = repositoryService.createProcessDefinitionQuery().processDefinitionKey("testTrackedCase")
-        .latestVersion().singleResult().getId();
-
-    ResponseEntity<Map> response = post("/engine-rest/process-definition/" + id + "/start",
+    ResponseEntity<Map> response = post("/engine-rest/process-definition/" + trackedCaseDefinitionId() + "/start",
         "{\"variables\": {\"sector\": {\"value\": \"GGZ\"}, \"contractYear\": {\"value\": 2027}}}");
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -138,16 +135,10 @@ class EngineRestInputFilterTest {
   @Test
   void aCallerWhoMayNotReadTheDefinitionLearnsNoneOfItsRequirements() {
     String mediator = TestUsers.ensure(identityService, "test-zorgbemiddeling", Groups.CARE_MEDIATION);
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
 
-    String id = repositoryService.createProcessDefinitionQuery().processDefinitionKey("testTrackedCase")
-        .latestVersion().singleResult().getId();
-
-    for (String path : List.of("key/testTrackedCase", id)) {
-      ResponseEntity<Map> response = rest.withBasicAuth(mediator, TestUsers.PASSWORD).postForEntity(
-          "/engine-rest/process-definition/" + path + "/start",
-          new HttpEntity<>("{\"variables\": {\"sector\": {\"value\": \"GGZ\"}}}", headers), Map.class);
+    for (String path : List.of("key/testTrackedCase", trackedCaseDefinitionId())) {
+      ResponseEntity<Map> response = post(mediator, TestUsers.PASSWORD,
+          "/engine-rest/process-definition/" + path + "/start", "{\"variables\": {\"sector\": {\"value\": \"GGZ\"}}}");
 
       // By key Camunda does not find a definition the caller may not read; by id it refuses the start.
       assertThat(response.getStatusCode()).as(path).isIn(HttpStatus.NOT_FOUND, HttpStatus.FORBIDDEN);
@@ -184,9 +175,18 @@ class EngineRestInputFilterTest {
         .hasMessageStartingWith("agbCode: must be a string of exactly 8 digits");
   }
 
+  private String trackedCaseDefinitionId() {
+    return repositoryService.createProcessDefinitionQuery().processDefinitionKey("testTrackedCase").latestVersion()
+        .singleResult().getId();
+  }
+
   private ResponseEntity<Map> post(String path, String body) {
+    return post(admin, password, path, body);
+  }
+
+  private ResponseEntity<Map> post(String user, String userPassword, String path, String body) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
-    return rest.withBasicAuth(admin, password).postForEntity(path, new HttpEntity<>(body, headers), Map.class);
+    return rest.withBasicAuth(user, userPassword).postForEntity(path, new HttpEntity<>(body, headers), Map.class);
   }
 }
